@@ -1,0 +1,36 @@
+#pragma once
+
+// HTTP client interface plus the Beast implementation. Components take HttpClient&
+// so tests can hand them a fake; main() builds the real one.
+
+#include <chrono>
+#include <string>
+
+#include "shared/common/result.h"
+#include "shared/http/message.h"
+
+namespace steward::http {
+
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  // Sends `request` (method, target ignored, headers, body) to `url` and returns the
+  // response whatever its status; an Error only when no response arrived
+  // (resolve, connect, timeout, protocol failure).
+  virtual Result<HttpResponse> send(const std::string& url, const HttpRequest& request) = 0;
+};
+
+// One connection per call, synchronous, with an overall timeout. Plain http:// only
+// for now; TLS arrives with agent enrollment.
+class BeastHttpClient final : public HttpClient {
+ public:
+  explicit BeastHttpClient(std::chrono::milliseconds timeout = std::chrono::seconds(15),
+                           std::size_t response_limit = 64 * 1024 * 1024);
+  Result<HttpResponse> send(const std::string& url, const HttpRequest& request) override;
+
+ private:
+  std::chrono::milliseconds timeout_;
+  std::size_t response_limit_;
+};
+
+}  // namespace steward::http

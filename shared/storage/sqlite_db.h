@@ -1,0 +1,87 @@
+#pragma once
+
+// Thin RAII layer over SQLite: one connection (WAL, foreign keys, busy timeout),
+// prepared statements with positional binding only — SQL text never contains data.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "shared/common/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace steward::storage {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+  ~Statement();
+
+  // Binds by 1-based position; returns *this for chaining.
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, double value);
+  Statement& bindNull(int index);
+  Statement& bind(int index, const std::optional<std::string>& text);
+
+  // Advances: true when a row is available, false when done, Error on failure
+  // (a constraint violation has code "constraint").
+  Result<bool> step();
+  // Runs to completion, for statements that return no rows.
+  Result<void> run();
+  void reset();
+
+  std::string text(int column) const;  // "" for NULL
+  std::optional<std::string> optionalText(int column) const;
+  std::int64_t int64(int column) const;
+  double real(int column) const;
+  bool isNull(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class SqliteDb {
+ public:
+  // Opens (creating) the database file with WAL journaling and a busy timeout.
+  // ":memory:" works for tests.
+  static Result<std::unique_ptr<SqliteDb>> open(const std::string& path);
+  ~SqliteDb();
+  SqliteDb(const SqliteDb&) = delete;
+  SqliteDb& operator=(const SqliteDb&) = delete;
+
+  // Runs one or more statements without parameters (schema, pragmas, BEGIN/COMMIT).
+  Result<void> exec(std::string_view sql);
+  Result<Statement> prepare(std::string_view sql);
+  std::int64_t lastInsertRowId() const;
+  int changes() const;
+
+ private:
+  explicit SqliteDb(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+// Begins an IMMEDIATE transaction and rolls it back on destruction unless commit()
+// was called: an early return never leaves half a write behind.
+class Transaction {
+ public:
+  static Result<Transaction> begin(SqliteDb& db);
+  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+  Result<void> commit();
+
+ private:
+  explicit Transaction(SqliteDb& db) : db_(&db) {}
+  SqliteDb* db_;
+};
+
+}  // namespace steward::storage

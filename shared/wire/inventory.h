@@ -1,0 +1,125 @@
+#pragma once
+
+// The inventory report an agent sends to its collector: plain types, no JSON here
+// (the codec is in shared/wire/inventory_codec.h). Optional fields are absent when
+// the agent could not read them; an absent field is never the same as an empty one.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace steward::wire {
+
+// Major version: a receiver rejects a report whose major it does not know.
+// Minor version: additive changes; unknown fields are ignored.
+inline constexpr int kSchemaMajor = 1;
+inline constexpr int kSchemaMinor = 0;
+
+struct SchemaVersion {
+  int major = kSchemaMajor;
+  int minor = kSchemaMinor;
+  friend bool operator==(const SchemaVersion&, const SchemaVersion&) = default;
+};
+
+struct SystemInfo {
+  std::string hostname;
+  std::optional<std::string> fqdn;
+  std::optional<std::string> os_id;       // os-release ID, e.g. "debian"
+  std::optional<std::string> os_name;     // os-release PRETTY_NAME
+  std::optional<std::string> os_version;  // os-release VERSION_ID
+  std::optional<std::string> kernel;      // /proc/sys/kernel/osrelease
+  std::optional<std::string> architecture;
+  friend bool operator==(const SystemInfo&, const SystemInfo&) = default;
+};
+
+// SMBIOS system identity (/sys/class/dmi/id). Values are as the firmware reports them,
+// placeholders included: deciding what is bogus is the collector's job.
+struct HardwareIdentity {
+  std::optional<std::string> vendor;
+  std::optional<std::string> model;
+  std::optional<std::string> serial;
+  std::optional<std::string> uuid;  // SMBIOS system UUID, lower case
+  friend bool operator==(const HardwareIdentity&, const HardwareIdentity&) = default;
+};
+
+struct Cpu {
+  std::optional<std::string> model;
+  std::optional<std::string> vendor;
+  std::uint32_t sockets = 0;
+  std::uint32_t cores = 0;    // physical cores, all sockets
+  std::uint32_t threads = 0;  // logical CPUs
+  std::optional<double> max_mhz;
+  friend bool operator==(const Cpu&, const Cpu&) = default;
+};
+
+struct Memory {
+  std::uint64_t total_bytes = 0;
+  std::optional<std::uint64_t> swap_total_bytes;
+  friend bool operator==(const Memory&, const Memory&) = default;
+};
+
+struct Disk {
+  std::string name;  // kernel name, e.g. "sda", "nvme0n1"
+  std::optional<std::string> model;
+  std::optional<std::string> serial;
+  std::uint64_t size_bytes = 0;
+  std::optional<bool> rotational;
+  friend bool operator==(const Disk&, const Disk&) = default;
+};
+
+struct Filesystem {
+  std::string mount_point;
+  std::string device;
+  std::string type;
+  std::optional<std::uint64_t> size_bytes;
+  std::optional<std::uint64_t> used_bytes;
+  friend bool operator==(const Filesystem&, const Filesystem&) = default;
+};
+
+struct NetworkInterface {
+  std::string name;
+  std::optional<std::string> mac;  // lower case, colon separated
+  std::vector<std::string> ipv4;   // "192.0.2.10/24"
+  std::vector<std::string> ipv6;   // "2001:db8::1/64"
+  bool is_virtual = false;         // no backing device (bridge, veth, tun, loopback...)
+  friend bool operator==(const NetworkInterface&, const NetworkInterface&) = default;
+};
+
+struct Package {
+  std::string name;
+  std::string version;
+  std::optional<std::string> architecture;
+  std::string source = "dpkg";  // package manager that reported it
+  friend bool operator==(const Package&, const Package&) = default;
+};
+
+struct InventoryReport {
+  SchemaVersion schema;
+  std::string report_id;     // unique per report, made by the agent (idempotency key)
+  std::string agent_id;      // stable per agent installation
+  std::string collected_at;  // RFC 3339 UTC
+  std::string agent_version;
+  SystemInfo system;
+  HardwareIdentity hardware;
+  Cpu cpu;
+  Memory memory;
+  std::vector<Disk> disks;
+  std::vector<Filesystem> filesystems;
+  std::vector<NetworkInterface> interfaces;
+  std::vector<Package> packages;
+  friend bool operator==(const InventoryReport&, const InventoryReport&) = default;
+};
+
+// Sent every interval between inventories: proof of life plus a little health.
+struct Heartbeat {
+  SchemaVersion schema;
+  std::string heartbeat_id;  // unique per heartbeat (idempotency key)
+  std::string agent_id;
+  std::string sent_at;  // RFC 3339 UTC
+  std::optional<double> uptime_seconds;
+  std::optional<double> load1;
+  friend bool operator==(const Heartbeat&, const Heartbeat&) = default;
+};
+
+}  // namespace steward::wire

@@ -1,0 +1,306 @@
+#include "shared/wire/json_codec.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "shared/wire/json_reader.h"
+
+namespace steward::wire {
+
+namespace json = boost::json;
+using detail::DecodeFailure;
+using detail::ObjectReader;
+
+namespace {
+
+// ---- encoding -------------------------------------------------------------------
+
+template <typename T>
+void putOptional(json::object& o, std::string_view key, const std::optional<T>& v) {
+  if (v) o[key] = *v;
+}
+
+json::value schemaText(const SchemaVersion& v) {
+  return json::value(std::to_string(v.major) + "." + std::to_string(v.minor));
+}
+
+json::array strings(const std::vector<std::string>& items) {
+  json::array out;
+  for (const auto& s : items) out.emplace_back(s);
+  return out;
+}
+
+json::object encodeInventoryObject(const InventoryReport& r) {
+  json::object o;
+  o["schema_version"] = schemaText(r.schema);
+  o["report_id"] = r.report_id;
+  o["agent_id"] = r.agent_id;
+  o["collected_at"] = r.collected_at;
+  o["agent_version"] = r.agent_version;
+
+  json::object sys;
+  sys["hostname"] = r.system.hostname;
+  putOptional(sys, "fqdn", r.system.fqdn);
+  putOptional(sys, "os_id", r.system.os_id);
+  putOptional(sys, "os_name", r.system.os_name);
+  putOptional(sys, "os_version", r.system.os_version);
+  putOptional(sys, "kernel", r.system.kernel);
+  putOptional(sys, "architecture", r.system.architecture);
+  o["system"] = std::move(sys);
+
+  json::object hw;
+  putOptional(hw, "vendor", r.hardware.vendor);
+  putOptional(hw, "model", r.hardware.model);
+  putOptional(hw, "serial", r.hardware.serial);
+  putOptional(hw, "uuid", r.hardware.uuid);
+  o["hardware"] = std::move(hw);
+
+  json::object cpu;
+  putOptional(cpu, "model", r.cpu.model);
+  putOptional(cpu, "vendor", r.cpu.vendor);
+  cpu["sockets"] = r.cpu.sockets;
+  cpu["cores"] = r.cpu.cores;
+  cpu["threads"] = r.cpu.threads;
+  putOptional(cpu, "max_mhz", r.cpu.max_mhz);
+  o["cpu"] = std::move(cpu);
+
+  json::object mem;
+  mem["total_bytes"] = r.memory.total_bytes;
+  putOptional(mem, "swap_total_bytes", r.memory.swap_total_bytes);
+  o["memory"] = std::move(mem);
+
+  json::array disks;
+  for (const auto& d : r.disks) {
+    json::object x;
+    x["name"] = d.name;
+    putOptional(x, "model", d.model);
+    putOptional(x, "serial", d.serial);
+    x["size_bytes"] = d.size_bytes;
+    putOptional(x, "rotational", d.rotational);
+    disks.emplace_back(std::move(x));
+  }
+  o["disks"] = std::move(disks);
+
+  json::array filesystems;
+  for (const auto& f : r.filesystems) {
+    json::object x;
+    x["mount_point"] = f.mount_point;
+    x["device"] = f.device;
+    x["type"] = f.type;
+    putOptional(x, "size_bytes", f.size_bytes);
+    putOptional(x, "used_bytes", f.used_bytes);
+    filesystems.emplace_back(std::move(x));
+  }
+  o["filesystems"] = std::move(filesystems);
+
+  json::array interfaces;
+  for (const auto& n : r.interfaces) {
+    json::object x;
+    x["name"] = n.name;
+    putOptional(x, "mac", n.mac);
+    x["ipv4"] = strings(n.ipv4);
+    x["ipv6"] = strings(n.ipv6);
+    x["virtual"] = n.is_virtual;
+    interfaces.emplace_back(std::move(x));
+  }
+  o["interfaces"] = std::move(interfaces);
+
+  json::array packages;
+  for (const auto& p : r.packages) {
+    json::object x;
+    x["name"] = p.name;
+    x["version"] = p.version;
+    putOptional(x, "architecture", p.architecture);
+    x["source"] = p.source;
+    packages.emplace_back(std::move(x));
+  }
+  o["packages"] = std::move(packages);
+  return o;
+}
+
+// ---- decoding -------------------------------------------------------------------
+
+std::uint32_t smallUint(const ObjectReader& r, std::string_view key) {
+  const std::uint64_t v = r.optionalUint(key).value_or(0);
+  if (v > 1'000'000) {
+    throw DecodeFailure{"invalid_field", r.path(key) + ": value " + std::to_string(v) +
+                                             " is out of range"};
+  }
+  return static_cast<std::uint32_t>(v);
+}
+
+InventoryReport decodeInventoryObject(const ObjectReader& root) {
+  InventoryReport r;
+  r.schema = root.schemaVersion();
+  r.report_id = root.requiredString("report_id");
+  r.agent_id = root.requiredString("agent_id");
+  r.collected_at = root.requiredString("collected_at");
+  r.agent_version = root.optionalString("agent_version").value_or("");
+  if (r.report_id.empty()) throw DecodeFailure{"invalid_field", root.path("report_id") + ": empty"};
+  if (r.agent_id.empty()) throw DecodeFailure{"invalid_field", root.path("agent_id") + ": empty"};
+
+  const ObjectReader sys = root.requiredObject("system");
+  r.system.hostname = sys.requiredString("hostname");
+  if (r.system.hostname.empty()) {
+    throw DecodeFailure{"invalid_field", sys.path("hostname") + ": empty"};
+  }
+  r.system.fqdn = sys.optionalString("fqdn");
+  r.system.os_id = sys.optionalString("os_id");
+  r.system.os_name = sys.optionalString("os_name");
+  r.system.os_version = sys.optionalString("os_version");
+  r.system.kernel = sys.optionalString("kernel");
+  r.system.architecture = sys.optionalString("architecture");
+
+  const ObjectReader hw = root.requiredObject("hardware");
+  r.hardware.vendor = hw.optionalString("vendor");
+  r.hardware.model = hw.optionalString("model");
+  r.hardware.serial = hw.optionalString("serial");
+  r.hardware.uuid = hw.optionalString("uuid");
+
+  const ObjectReader cpu = root.requiredObject("cpu");
+  r.cpu.model = cpu.optionalString("model");
+  r.cpu.vendor = cpu.optionalString("vendor");
+  r.cpu.sockets = smallUint(cpu, "sockets");
+  r.cpu.cores = smallUint(cpu, "cores");
+  r.cpu.threads = smallUint(cpu, "threads");
+  r.cpu.max_mhz = cpu.optionalDouble("max_mhz");
+
+  const ObjectReader mem = root.requiredObject("memory");
+  r.memory.total_bytes = mem.requiredUint("total_bytes");
+  r.memory.swap_total_bytes = mem.optionalUint("swap_total_bytes");
+
+  r.disks = root.array<Disk>("disks", [](const json::value& v, const std::string& p) {
+    const ObjectReader x(v, p);
+    return Disk{x.requiredString("name"), x.optionalString("model"), x.optionalString("serial"),
+                x.requiredUint("size_bytes"), x.optionalBool("rotational")};
+  });
+  r.filesystems =
+      root.array<Filesystem>("filesystems", [](const json::value& v, const std::string& p) {
+        const ObjectReader x(v, p);
+        return Filesystem{x.requiredString("mount_point"), x.requiredString("device"),
+                          x.requiredString("type"), x.optionalUint("size_bytes"),
+                          x.optionalUint("used_bytes")};
+      });
+  r.interfaces =
+      root.array<NetworkInterface>("interfaces", [](const json::value& v, const std::string& p) {
+        const ObjectReader x(v, p);
+        return NetworkInterface{x.requiredString("name"), x.optionalString("mac"),
+                                x.stringArray("ipv4"), x.stringArray("ipv6"),
+                                x.optionalBool("virtual").value_or(false)};
+      });
+  r.packages = root.array<Package>("packages", [](const json::value& v, const std::string& p) {
+    const ObjectReader x(v, p);
+    return Package{x.requiredString("name"), x.requiredString("version"),
+                   x.optionalString("architecture"), x.optionalString("source").value_or("dpkg")};
+  });
+  return r;
+}
+
+// Runs a decoder, turning the codec's internal failures into a Result.
+template <typename T, typename F>
+Result<T> decodeDocument(std::string_view text, F decode) {
+  try {
+    const json::value doc = detail::parseDocument(text);
+    return decode(ObjectReader(doc, "$"));
+  } catch (const DecodeFailure& failure) {
+    return makeError(failure.code, failure.message);
+  } catch (const std::exception& e) {  // allocation failure and the like
+    return makeError("malformed_json", e.what());
+  }
+}
+
+}  // namespace
+
+std::string encodeInventory(const InventoryReport& report) {
+  return json::serialize(encodeInventoryObject(report));
+}
+
+Result<InventoryReport> decodeInventory(std::string_view text) {
+  return decodeDocument<InventoryReport>(text, decodeInventoryObject);
+}
+
+std::string encodeHeartbeat(const Heartbeat& h) {
+  json::object o;
+  o["schema_version"] = schemaText(h.schema);
+  o["heartbeat_id"] = h.heartbeat_id;
+  o["agent_id"] = h.agent_id;
+  o["sent_at"] = h.sent_at;
+  putOptional(o, "uptime_seconds", h.uptime_seconds);
+  putOptional(o, "load1", h.load1);
+  return json::serialize(o);
+}
+
+Result<Heartbeat> decodeHeartbeat(std::string_view text) {
+  return decodeDocument<Heartbeat>(text, [](const ObjectReader& root) {
+    Heartbeat h;
+    h.schema = root.schemaVersion();
+    h.heartbeat_id = root.requiredString("heartbeat_id");
+    h.agent_id = root.requiredString("agent_id");
+    h.sent_at = root.requiredString("sent_at");
+    h.uptime_seconds = root.optionalDouble("uptime_seconds");
+    h.load1 = root.optionalDouble("load1");
+    if (h.agent_id.empty()) throw DecodeFailure{"invalid_field", root.path("agent_id") + ": empty"};
+    return h;
+  });
+}
+
+std::string encodeAssetRecord(const AssetRecord& a) {
+  json::object o;
+  o["schema_version"] = schemaText(a.schema);
+  o["event_id"] = a.event_id;
+  o["asset_id"] = a.asset_id;
+  o["collector_id"] = a.collector_id;
+  o["first_seen"] = a.first_seen;
+  o["last_seen"] = a.last_seen;
+  o["updated_at"] = a.updated_at;
+  json::array ids;
+  for (const auto& id : a.identifiers) {
+    ids.emplace_back(json::object{{"kind", id.kind}, {"value", id.value}});
+  }
+  o["identifiers"] = std::move(ids);
+  o["inventory"] = encodeInventoryObject(a.inventory);
+  return json::serialize(o);
+}
+
+Result<AssetRecord> decodeAssetRecord(std::string_view text) {
+  return decodeDocument<AssetRecord>(text, [](const ObjectReader& root) {
+    AssetRecord a;
+    a.schema = root.schemaVersion();
+    a.event_id = root.requiredString("event_id");
+    a.asset_id = root.requiredString("asset_id");
+    a.collector_id = root.requiredString("collector_id");
+    a.first_seen = root.requiredString("first_seen");
+    a.last_seen = root.requiredString("last_seen");
+    a.updated_at = root.requiredString("updated_at");
+    a.identifiers =
+        root.array<AssetIdentifier>("identifiers", [](const json::value& v, const std::string& p) {
+          const ObjectReader x(v, p);
+          return AssetIdentifier{x.requiredString("kind"), x.requiredString("value")};
+        });
+    a.inventory = decodeInventoryObject(root.requiredObject("inventory"));
+    if (a.asset_id.empty()) throw DecodeFailure{"invalid_field", root.path("asset_id") + ": empty"};
+    return a;
+  });
+}
+
+std::string encodeAssetSeen(const AssetSeen& seen) {
+  json::object o;
+  o["schema_version"] = schemaText(seen.schema);
+  o["event_id"] = seen.event_id;
+  o["asset_id"] = seen.asset_id;
+  o["last_seen"] = seen.last_seen;
+  return json::serialize(o);
+}
+
+Result<AssetSeen> decodeAssetSeen(std::string_view text) {
+  return decodeDocument<AssetSeen>(text, [](const ObjectReader& root) {
+    AssetSeen s;
+    s.schema = root.schemaVersion();
+    s.event_id = root.requiredString("event_id");
+    s.asset_id = root.requiredString("asset_id");
+    s.last_seen = root.requiredString("last_seen");
+    return s;
+  });
+}
+
+}  // namespace steward::wire

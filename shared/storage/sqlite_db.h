@@ -26,6 +26,8 @@ class Statement {
 
   // Binds by 1-based position; returns *this for chaining.
   Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, double value);
   Statement& bindNull(int index);

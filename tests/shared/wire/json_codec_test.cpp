@@ -1,0 +1,172 @@
+#include "shared/wire/json_codec.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/shared/wire/sample_report.h"
+
+namespace steward::wire {
+namespace {
+
+using steward::testing::sampleAssetRecord;
+using steward::testing::sampleReport;
+
+// Replaces the first occurrence of `from` in `text` (test helper for mutating bodies).
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto pos = text.find(from);
+  EXPECT_NE(pos, std::string::npos) << from;
+  return text.replace(pos, from.size(), to);
+}
+
+TEST(InventoryCodecTest, RoundTripKeepsEveryField) {
+  const InventoryReport original = sampleReport();
+  auto decoded = decodeInventory(encodeInventory(original));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, original);
+}
+
+TEST(InventoryCodecTest, AbsentOptionalFieldsStayAbsent) {
+  InventoryReport r = sampleReport();
+  r.hardware = {};
+  r.cpu.max_mhz.reset();
+  r.disks[0].rotational.reset();
+  const std::string text = encodeInventory(r);
+  EXPECT_EQ(text.find("\"serial\":null"), std::string::npos);
+  auto decoded = decodeInventory(text);
+  ASSERT_TRUE(decoded);
+  EXPECT_FALSE(decoded->hardware.serial.has_value());
+  EXPECT_FALSE(decoded->cpu.max_mhz.has_value());
+  EXPECT_FALSE(decoded->disks[0].rotational.has_value());
+}
+
+TEST(InventoryCodecTest, IgnoresUnknownFieldsFromNewerAgents) {
+  const std::string text =
+      replaced(encodeInventory(sampleReport()), "\"report_id\"",
+               "\"future_section\":{\"x\":[1,2]},\"schema_version\":\"1.7\",\"report_id\"");
+  auto decoded = decodeInventory(text);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(decoded->schema.minor, 7);
+  EXPECT_EQ(decoded->system.hostname, "ws-0042");
+}
+
+TEST(InventoryCodecTest, RejectsUnsupportedMajorVersion) {
+  const std::string text =
+      replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.0\"",
+               "\"schema_version\":\"2.0\"");
+  auto decoded = decodeInventory(text);
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().code, "unsupported_schema_version");
+  EXPECT_NE(decoded.error().message.find("$.schema_version"), std::string::npos);
+}
+
+TEST(InventoryCodecTest, RejectsGarbageSchemaVersion) {
+  const std::string text = replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.0\"",
+                                    "\"schema_version\":\"one\"");
+  auto decoded = decodeInventory(text);
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().code, "invalid_field");
+}
+
+TEST(InventoryCodecTest, MissingRequiredFieldNamesItsPath) {
+  const std::string text =
+      replaced(encodeInventory(sampleReport()), "\"hostname\":\"ws-0042\",", "");
+  auto decoded = decodeInventory(text);
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().code, "invalid_field");
+  EXPECT_EQ(decoded.error().message, "$.system.hostname: required field is missing");
+}
+
+TEST(InventoryCodecTest, WrongTypeNamesArrayElementPath) {
+  const std::string text =
+      replaced(encodeInventory(sampleReport()), "\"size_bytes\":512110190592", "\"size_bytes\":\"512G\"");
+  auto decoded = decodeInventory(text);
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().message, "$.disks[0].size_bytes: expected an unsigned integer");
+}
+
+TEST(InventoryCodecTest, RejectsNegativeAndAbsurdCounts) {
+  auto negative = decodeInventory(
+      replaced(encodeInventory(sampleReport()), "\"threads\":12", "\"threads\":-1"));
+  ASSERT_FALSE(negative);
+  EXPECT_EQ(negative.error().message, "$.cpu.threads: expected an unsigned integer");
+  auto absurd = decodeInventory(
+      replaced(encodeInventory(sampleReport()), "\"threads\":12", "\"threads\":99999999999"));
+  ASSERT_FALSE(absurd);
+  EXPECT_NE(absurd.error().message.find("$.cpu.threads"), std::string::npos);
+}
+
+TEST(InventoryCodecTest, TruncatedBodyIsMalformed) {
+  const std::string text = encodeInventory(sampleReport());
+  for (std::size_t cut : {std::size_t{0}, std::size_t{1}, text.size() / 2, text.size() - 1}) {
+    auto decoded = decodeInventory(text.substr(0, cut));
+    ASSERT_FALSE(decoded) << "cut at " << cut;
+    EXPECT_EQ(decoded.error().code, "malformed_json");
+  }
+}
+
+TEST(InventoryCodecTest, GarbageAndNonObjectsAreRejected) {
+  for (const char* body : {"\x89PNG\r\n", "null", "[1,2,3]", "\"text\"", "{\"a\":1} trailing"}) {
+    auto decoded = decodeInventory(body);
+    ASSERT_FALSE(decoded) << body;
+    EXPECT_FALSE(decoded.error().message.empty());
+  }
+  auto array_root = decodeInventory("[]");
+  ASSERT_FALSE(array_root);
+  EXPECT_EQ(array_root.error().message, "$: expected an object");
+}
+
+TEST(InventoryCodecTest, DeepNestingIsRejectedNotRecursedInto) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  auto decoded = decodeInventory(deep);
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().code, "malformed_json");
+}
+
+TEST(InventoryCodecTest, EmptyHostnameIsRejected) {
+  auto decoded = decodeInventory(
+      replaced(encodeInventory(sampleReport()), "\"hostname\":\"ws-0042\"", "\"hostname\":\"\""));
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().message, "$.system.hostname: empty");
+}
+
+TEST(HeartbeatCodecTest, RoundTrip) {
+  Heartbeat h;
+  h.heartbeat_id = "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c";
+  h.agent_id = "0193a1b2-0000-7000-8000-000000000001";
+  h.sent_at = "2026-11-25T16:34:24.000Z";
+  h.uptime_seconds = 3600.5;
+  h.load1 = 0.25;
+  auto decoded = decodeHeartbeat(encodeHeartbeat(h));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, h);
+}
+
+TEST(HeartbeatCodecTest, RejectsMissingAgentId) {
+  auto decoded = decodeHeartbeat(R"({"schema_version":"1.0","heartbeat_id":"x","sent_at":"t"})");
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().message, "$.agent_id: required field is missing");
+}
+
+TEST(AssetRecordCodecTest, RoundTripIncludingInventory) {
+  const AssetRecord original = sampleAssetRecord();
+  auto decoded = decodeAssetRecord(encodeAssetRecord(original));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, original);
+}
+
+TEST(AssetRecordCodecTest, ErrorsInsideInventoryAreLocated) {
+  const std::string text = replaced(encodeAssetRecord(sampleAssetRecord()),
+                                    "\"total_bytes\":33554432000", "\"total_bytes\":true");
+  auto decoded = decodeAssetRecord(text);
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().message, "$.inventory.memory.total_bytes: expected an unsigned integer");
+}
+
+TEST(AssetSeenCodecTest, RoundTrip) {
+  AssetSeen seen{{}, "e1", "a1", "2026-11-25T16:35:00.000Z"};
+  auto decoded = decodeAssetSeen(encodeAssetSeen(seen));
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(*decoded, seen);
+}
+
+}  // namespace
+}  // namespace steward::wire

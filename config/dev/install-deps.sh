@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Steward needs to build, run and test, when any is
+# missing. Safe to run repeatedly: it does nothing when everything is present.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config git ca-certificates
+  # libraries (DESIGN.md, Dependencies)
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev
+  # tests
+  libgtest-dev libgmock-dev
+  # the run script: health checks and the token hash
+  curl coreutils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+  [[ "$status" == ii* ]] || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "steward: installing ${missing[*]}" >&2
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "steward: run as root (or install these packages yourself): ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

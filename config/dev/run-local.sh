@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Runs Steward on this machine: installs what is missing, builds, starts
+# steward-server and steward-collector on loopback with SQLite files under ./var,
+# runs steward-agent for this machine against the collector, and prints where to
+# look. Ctrl-C stops all three.
+#   STEWARD_SERVER_PORT (default 8480), STEWARD_COLLECTOR_PORT (default 8481)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+server_port=${STEWARD_SERVER_PORT:-8480}
+collector_port=${STEWARD_COLLECTOR_PORT:-8481}
+
+bash "$root/config/dev/install-deps.sh"
+bash "$root/config/dev/build.sh" "$root/build"
+bin="$root/build/bin"
+
+umask 077
+data="$root/var"
+mkdir -p "$data/log" "$data/agent-state"
+
+# The collector's credential for the server: made once, kept 0600 under ./var.
+# The server is given only its SHA-256.
+if [[ ! -s "$data/collector-token" ]]; then
+  head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$data/collector-token"
+fi
+token=$(cat "$data/collector-token")
+token_hash=$(printf %s "$token" | sha256sum | cut -d' ' -f1)
+
+cat >"$data/server.conf" <<CONF
+[http]
+address = 127.0.0.1
+port = $server_port
+[storage]
+path = $data/server.db
+[auth]
+collector_token_sha256 = $token_hash
+CONF
+cat >"$data/collector.conf" <<CONF
+[http]
+address = 127.0.0.1
+port = $collector_port
+[storage]
+path = $data/collector.db
+[server]
+url = http://127.0.0.1:$server_port
+token = $token
+CONF
+cat >"$data/agent.conf" <<CONF
+[collector]
+url = http://127.0.0.1:$collector_port
+[agent]
+state_dir = $data/agent-state
+heartbeat_interval_seconds = 15
+CONF
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo >&2
+  echo "steward: stopping" >&2
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "steward: stopped (data kept in $data)" >&2
+}
+trap cleanup INT TERM EXIT
+
+wait_for() {  # wait_for NAME URL LOG
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "$2" 2>/dev/null && return 0
+    if ! kill -0 "${pids[-1]}" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "steward: $1 did not start; last lines of $3:" >&2
+  tail -20 "$3" >&2
+  exit 1
+}
+
+"$bin/steward-server" --config "$data/server.conf" >>"$data/log/server.log" 2>&1 &
+pids+=($!)
+wait_for steward-server "http://127.0.0.1:$server_port/healthz" "$data/log/server.log"
+
+"$bin/steward-collector" --config "$data/collector.conf" >>"$data/log/collector.log" 2>&1 &
+pids+=($!)
+wait_for steward-collector "http://127.0.0.1:$collector_port/healthz" "$data/log/collector.log"
+
+"$bin/steward-agent" run --config "$data/agent.conf" >>"$data/log/agent.log" 2>&1 &
+pids+=($!)
+
+host=$(hostname)
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$server_port/api/v1/assets?q=$host" 2>/dev/null |
+    grep -q "\"hostname\":\"$host\"" && break
+  sleep 0.2
+done
+
+cat <<MSG
+
+  Steward is running.
+    Inventory (web UI):  http://127.0.0.1:$server_port/
+    REST API:            http://127.0.0.1:$server_port/api/v1/assets
+    Collector:           http://127.0.0.1:$collector_port/healthz
+  This machine ($host) reports through steward-agent every 15 s.
+  No login is needed: everything listens on 127.0.0.1 only. The collector's token
+  for the server is in $data/collector-token (mode 0600).
+  Logs: $data/log/{server,collector,agent}.log    Ctrl-C stops everything.
+
+MSG
+wait "${pids[@]}"

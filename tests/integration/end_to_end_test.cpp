@@ -1,0 +1,188 @@
+// End to end: the real steward-server, steward-collector and steward-agent on loopback.
+// What the agent reports about this machine is checked against facts read here
+// independently (gethostname, /proc/cpuinfo, dpkg-query, /sys/class/net).
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include "tests/integration/steward_stack.h"
+
+namespace steward::testing {
+namespace {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+std::string thisHostname() {
+  char name[256] = {};
+  gethostname(name, sizeof name - 1);
+  return name;
+}
+
+std::string thisCpuModel() {
+  for (std::string line : {readFile("/proc/cpuinfo")}) {
+    const auto pos = line.find("model name");
+    if (pos == std::string::npos) return {};
+    const auto colon = line.find(':', pos);
+    const auto end = line.find('\n', colon);
+    std::string value = line.substr(colon + 1, end - colon - 1);
+    value.erase(0, value.find_first_not_of(" \t"));
+    value.erase(value.find_last_not_of(" \t") + 1);
+    return value;
+  }
+  return {};
+}
+
+std::int64_t thisPackageCount() {
+  FILE* pipe = popen("dpkg-query -W -f='${db:Status-Abbrev}\\n' 2>/dev/null | grep -c '^ii'", "r");
+  if (pipe == nullptr) return -1;
+  long long count = -1;
+  if (fscanf(pipe, "%lld", &count) != 1) count = -1;
+  pclose(pipe);
+  return count;
+}
+
+std::set<std::string> thisPhysicalMacs() {
+  std::set<std::string> macs;
+  for (const auto& entry : std::filesystem::directory_iterator("/sys/class/net")) {
+    if (!std::filesystem::exists(entry.path() / "device")) continue;
+    std::string mac = readFile((entry.path() / "address").string());
+    mac.erase(mac.find_last_not_of("\n ") + 1);
+    if (!mac.empty() && mac != "00:00:00:00:00:00") macs.insert(mac);
+  }
+  return macs;
+}
+
+std::string str(const json::value& v, const char* key) {
+  const auto* p = v.as_object().if_contains(key);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+class EndToEndTest : public ::testing::Test {
+ protected:
+  void TearDown() override {
+    if (HasFailure()) std::cerr << stack_.logs();
+  }
+  bool waitForAssets(std::size_t n) {
+    return waitUntil([&] { return stack_.assets().size() == n; }, 30s);
+  }
+  StewardStack stack_;
+};
+
+TEST_F(EndToEndTest, ThisMachineAppearsInTheServerWithItsHardwareSoftwareAndNetwork) {
+  stack_.startServerAndCollector();
+  stack_.startAgent("first");
+  ASSERT_TRUE(waitForAssets(1));
+
+  const json::value listed = stack_.assets().at(0);
+  EXPECT_EQ(str(listed, "hostname"), thisHostname());
+  EXPECT_EQ(str(listed, "cpu_model"), thisCpuModel());
+  EXPECT_EQ(listed.at("package_count").to_number<std::int64_t>(), thisPackageCount());
+
+  const auto detail = stack_.get(stack_.serverUrl() + "/api/v1/assets/" + str(listed, "asset_id"));
+  ASSERT_EQ(detail.status, 200) << detail.body;
+  const auto& inventory = detail.json.at("inventory");
+  EXPECT_EQ(str(inventory.at("system"), "hostname"), thisHostname());
+  EXPECT_EQ(str(inventory.at("cpu"), "model"), thisCpuModel());
+  EXPECT_EQ(static_cast<std::int64_t>(inventory.at("packages").as_array().size()),
+            thisPackageCount());
+  std::set<std::string> reported_macs;
+  for (const auto& nic : inventory.at("interfaces").as_array()) {
+    if (!nic.at("virtual").as_bool() && nic.as_object().contains("mac")) {
+      reported_macs.insert(str(nic, "mac"));
+    }
+  }
+  EXPECT_EQ(reported_macs, thisPhysicalMacs());
+  EXPECT_FALSE(thisPhysicalMacs().empty());
+}
+
+TEST_F(EndToEndTest, HeartbeatsMoveLastSeenForward) {
+  stack_.startServerAndCollector();
+  stack_.startAgent("first", 1);
+  ASSERT_TRUE(waitForAssets(1));
+  const std::string first_seen = str(stack_.assets().at(0), "last_seen");
+  EXPECT_TRUE(waitUntil([&] { return str(stack_.assets().at(0), "last_seen") > first_seen; }, 15s))
+      << "last_seen stayed at " << first_seen;
+}
+
+TEST_F(EndToEndTest, RestartAndReinstallOfTheAgentKeepOneAsset) {
+  stack_.startServerAndCollector();
+  stack_.startAgent("first");
+  ASSERT_TRUE(waitForAssets(1));
+  const std::string asset_id = str(stack_.assets().at(0), "asset_id");
+  const auto detailOf = [&] { return stack_.get(stack_.serverUrl() + "/api/v1/assets/" + asset_id); };
+  const std::string updated_before = str(detailOf().json, "updated_at");
+
+  // Restart with the same state dir (same agent id): a fresh inventory, same asset.
+  stack_.stopAgent();
+  stack_.startAgent("first");
+  ASSERT_TRUE(waitUntil([&] { return str(detailOf().json, "updated_at") > updated_before; }, 30s));
+  EXPECT_EQ(stack_.assets().size(), 1u);
+
+  // Reinstall: a new state dir means a new agent id on the same hardware.
+  stack_.stopAgent();
+  stack_.startAgent("second");
+  std::string second_id;
+  ASSERT_TRUE(waitUntil(
+      [&] {
+        second_id = readFile(stack_.dir().file("state-second/agent_id"));
+        second_id.erase(second_id.find_last_not_of("\n ") + 1);
+        if (second_id.empty()) return false;
+        for (const auto& id : detailOf().json.at("identifiers").as_array()) {
+          if (str(id, "kind") == "agent_id" && str(id, "value") == second_id) return true;
+        }
+        return false;
+      },
+      30s))
+      << "the reinstalled agent (" << second_id << ") never joined asset " << asset_id;
+  const auto assets = stack_.assets();
+  ASSERT_EQ(assets.size(), 1u);
+  EXPECT_EQ(str(assets.at(0), "asset_id"), asset_id);
+}
+
+TEST_F(EndToEndTest, InventoryTakenWhileTheCollectorIsDownArrivesWhenItReturns) {
+  stack_.startServerAndCollector();
+  stack_.stopCollector();
+  stack_.startAgent("first", 1);
+  std::this_thread::sleep_for(2s);  // the agent is retrying against a closed port
+  EXPECT_EQ(stack_.assets().size(), 0u);
+  stack_.startCollector();
+  EXPECT_TRUE(waitForAssets(1));
+}
+
+TEST_F(EndToEndTest, BadBodiesAreRefusedWithAClearErrorAndChangeNothing) {
+  stack_.startServerAndCollector();
+  const std::string url = stack_.collectorUrl() + "/api/v1/agent/inventory";
+
+  auto garbage = stack_.post(url, "{\"schema_version\": \"1.0\", \"report_id\": ");
+  EXPECT_EQ(garbage.status, 400);
+  EXPECT_EQ(garbage.json.at("error").at("code").as_string(), "malformed_json");
+
+  auto future = stack_.post(url, R"({"schema_version":"9.0","report_id":"r","agent_id":"a"})");
+  EXPECT_EQ(future.status, 400);
+  EXPECT_EQ(future.json.at("error").at("code").as_string(), "unsupported_schema_version");
+
+  auto oversized = stack_.post(url, std::string(9 * 1024 * 1024, ' '));
+  EXPECT_EQ(oversized.status, 413);
+
+  std::this_thread::sleep_for(1s);
+  EXPECT_EQ(stack_.assets().size(), 0u);
+}
+
+TEST_F(EndToEndTest, ServerRefusesCollectorWritesWithoutTheToken) {
+  stack_.startServerAndCollector();
+  auto reply = stack_.post(stack_.serverUrl() + "/api/v1/collector/assets", "{}");
+  EXPECT_EQ(reply.status, 401);
+  EXPECT_EQ(stack_.assets().size(), 0u);
+}
+
+}  // namespace
+}  // namespace steward::testing

@@ -1,0 +1,150 @@
+#include "tests/integration/steward_stack.h"
+
+#include <gtest/gtest.h>
+#include <openssl/evp.h>
+
+#include <boost/json/parse.hpp>
+#include <chrono>
+#include <fstream>
+
+#include "shared/http/client.h"
+
+namespace steward::testing {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string sha256Hex(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out.push_back(kHex[digest[i] >> 4]);
+    out.push_back(kHex[digest[i] & 0x0f]);
+  }
+  return out;
+}
+
+}  // namespace
+
+StewardStack::StewardStack() = default;
+
+StewardStack::~StewardStack() {
+  agent_.reset();
+  collector_.reset();
+  server_.reset();
+}
+
+int StewardStack::readPortFile(const std::string& path, ChildProcess& process) const {
+  int port = 0;
+  const bool ok = waitUntil(
+      [&] {
+        std::ifstream in(path);
+        return static_cast<bool>(in >> port) && port > 0;
+      },
+      20s);
+  EXPECT_TRUE(ok) << "no port file " << path << "; log:\n" << process.log();
+  return port;
+}
+
+void StewardStack::startServerAndCollector() {
+  const std::string conf = dir_.write(
+      "server.conf", "[auth]\ncollector_token_sha256 = " + sha256Hex(token_) + "\n[log]\nlevel = debug\n");
+  server_ = std::make_unique<ChildProcess>(
+      binaryPath("steward-server"),
+      std::vector<std::string>{"--config", conf, "--set", "http.port=0", "--set",
+                               "http.port_file=" + dir_.file("server.port"), "--set",
+                               "storage.path=" + dir_.file("server.db")},
+      dir_.file("server.log"));
+  server_port_ = readPortFile(dir_.file("server.port"), *server_);
+  startCollector();
+}
+
+void StewardStack::startCollector() {
+  std::filesystem::remove(dir_.file("collector.port"));
+  const std::string conf = dir_.write("collector.conf", "[server]\nurl = " + serverUrl() +
+                                                            "\ntoken = " + token_ +
+                                                            "\n[log]\nlevel = debug\n");
+  collector_ = std::make_unique<ChildProcess>(
+      binaryPath("steward-collector"),
+      std::vector<std::string>{"--config", conf, "--set",
+                               "http.port=" + std::to_string(collector_port_), "--set",
+                               "http.port_file=" + dir_.file("collector.port"), "--set",
+                               "storage.path=" + dir_.file("collector.db")},
+      dir_.file("collector.log"));
+  collector_port_ = readPortFile(dir_.file("collector.port"), *collector_);
+  ASSERT_TRUE(waitUntil([&] { return get(collectorUrl() + "/healthz").status == 200; }, 10s));
+  ASSERT_TRUE(waitUntil([&] { return get(serverUrl() + "/healthz").status == 200; }, 10s));
+}
+
+void StewardStack::stopCollector() {
+  if (collector_) EXPECT_EQ(collector_->stop(), 0) << "collector did not exit cleanly";
+  collector_.reset();
+}
+
+void StewardStack::startAgent(const std::string& state_name, int heartbeat_seconds) {
+  const std::string conf = dir_.write(
+      "agent-" + state_name + ".conf",
+      "[collector]\nurl = " + collectorUrl() + "\n[agent]\nstate_dir = " +
+          dir_.file("state-" + state_name) + "\nheartbeat_interval_seconds = " +
+          std::to_string(heartbeat_seconds) + "\n[log]\nlevel = debug\n");
+  agent_ = std::make_unique<ChildProcess>(binaryPath("steward-agent"),
+                                          std::vector<std::string>{"run", "--config", conf},
+                                          dir_.file("agent-" + state_name + ".log"));
+}
+
+void StewardStack::stopAgent() {
+  if (agent_) EXPECT_EQ(agent_->stop(), 0) << "agent did not exit cleanly";
+  agent_.reset();
+}
+
+StewardStack::Reply StewardStack::get(const std::string& url) const {
+  http::BeastHttpClient client(5s);
+  http::HttpRequest request;
+  auto response = client.send(url, request);
+  Reply reply;
+  if (!response) return reply;
+  reply.status = response->status;
+  reply.body = response->body;
+  boost::system::error_code ec;
+  reply.json = json::parse(reply.body, ec);
+  return reply;
+}
+
+StewardStack::Reply StewardStack::post(const std::string& url, const std::string& body,
+                                       const std::string& content_type) const {
+  http::BeastHttpClient client(5s);
+  http::HttpRequest request;
+  request.method = "POST";
+  request.setHeader("Content-Type", content_type);
+  request.body = body;
+  auto response = client.send(url, request);
+  Reply reply;
+  if (!response) return reply;
+  reply.status = response->status;
+  reply.body = response->body;
+  boost::system::error_code ec;
+  reply.json = json::parse(reply.body, ec);
+  return reply;
+}
+
+json::array StewardStack::assets() const {
+  const Reply reply = get(serverUrl() + "/api/v1/assets?per_page=500");
+  if (reply.status != 200 || !reply.json.is_object()) return {};
+  const auto* items = reply.json.as_object().if_contains("items");
+  return items && items->is_array() ? items->as_array() : json::array{};
+}
+
+std::string StewardStack::logs() const {
+  std::string out;
+  for (const char* name : {"server.log", "collector.log", "agent-first.log", "agent-second.log"}) {
+    out += std::string("---- ") + name + "\n" + readFile(dir_.file(name));
+  }
+  return out;
+}
+
+}  // namespace steward::testing

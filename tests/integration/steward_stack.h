@@ -1,0 +1,62 @@
+#pragma once
+
+// The three real Steward processes wired together on free loopback ports, each with
+// its own config and SQLite file in a temp dir. Stopped by PID when destroyed.
+
+#include <boost/json/value.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/http/message.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace steward::testing {
+
+class StewardStack {
+ public:
+  StewardStack();
+  ~StewardStack();
+
+  // Starts server then collector and waits until both answer /healthz.
+  void startServerAndCollector();
+  // Starts `steward-agent run` with the given state directory name (a fresh name is
+  // a fresh install: new agent id) and heartbeat interval.
+  void startAgent(const std::string& state_name, int heartbeat_seconds = 1);
+  void stopAgent();
+  void stopCollector();
+  void startCollector();
+
+  std::string serverUrl() const { return "http://127.0.0.1:" + std::to_string(server_port_); }
+  std::string collectorUrl() const {
+    return "http://127.0.0.1:" + std::to_string(collector_port_);
+  }
+
+  // GET/POST helpers returning status and parsed JSON (null when not JSON).
+  struct Reply {
+    int status = 0;
+    std::string body;
+    boost::json::value json;
+  };
+  Reply get(const std::string& url) const;
+  Reply post(const std::string& url, const std::string& body,
+             const std::string& content_type = "application/json") const;
+
+  // The server's asset list (all pages of up to 500).
+  boost::json::array assets() const;
+  std::string logs() const;
+  const TempDir& dir() const { return dir_; }
+
+ private:
+  int readPortFile(const std::string& path, ChildProcess& process) const;
+
+  TempDir dir_;
+  std::string token_ = "integration-token-0123456789abcdef";
+  std::unique_ptr<ChildProcess> server_, collector_, agent_;
+  int server_port_ = 0;
+  int collector_port_ = 0;
+};
+
+}  // namespace steward::testing

@@ -1,0 +1,33 @@
+#pragma once
+
+// The write side collectors use: POST /api/v1/collector/assets (an AssetRecord) and
+// POST /api/v1/collector/seen (an AssetSeen). Both need the collector bearer token
+// and a JSON body; both answer only after the repository committed, with
+// {"status": "applied"|"duplicate"|"stale", "asset_id": ...}.
+
+#include "server/auth/token_verifier.h"
+#include "server/storage/asset_repository.h"
+#include "shared/http/message.h"
+
+namespace steward::server {
+
+class CollectorEndpoints {
+ public:
+  CollectorEndpoints(AssetRepository& assets, const TokenVerifier& tokens)
+      : assets_(assets), tokens_(tokens) {}
+
+  // 401 without the right token, 415 for a non-JSON content type, 400 naming the
+  // problem for a body the codec rejects (nothing stored), 200 after the commit.
+  http::HttpResponse postAsset(const http::HttpRequest& request) const;
+  // As postAsset; 404 when the asset is unknown.
+  http::HttpResponse postSeen(const http::HttpRequest& request) const;
+
+ private:
+  // The response refusing the request, or nullopt when it may proceed.
+  std::optional<http::HttpResponse> refuse(const http::HttpRequest& request) const;
+
+  AssetRepository& assets_;
+  const TokenVerifier& tokens_;
+};
+
+}  // namespace steward::server

@@ -1,0 +1,38 @@
+#pragma once
+
+// steward-server's HTTP surface as one pure function: Request in, Response out, no
+// sockets (the shared HttpServer calls it; tests call it directly).
+//
+//   GET  /                          web UI (plus /static/app.js, /static/app.css)
+//   GET  /healthz                   {"status":"ok"}
+//   POST /api/v1/collector/assets   AssetRecord from a collector (bearer token)
+//   POST /api/v1/collector/seen     AssetSeen from a collector (bearer token)
+//   GET  /api/v1/assets             paged list, ?page=&per_page=&q=
+//   GET  /api/v1/assets/{id}        full detail
+//
+// Unknown paths are 404 and known paths with another method 405, both as JSON errors.
+
+#include "server/api/asset_endpoints.h"
+#include "server/api/collector_endpoints.h"
+#include "server/auth/token_verifier.h"
+#include "server/storage/asset_repository.h"
+#include "shared/http/message.h"
+
+namespace steward::server {
+
+class Router {
+ public:
+  Router(AssetRepository& assets, const TokenVerifier& collector_tokens)
+      : collector_(assets, collector_tokens), assets_(assets) {}
+
+  // Never throws: an unexpected exception becomes a logged 500.
+  http::HttpResponse handle(const http::HttpRequest& request) const;
+
+ private:
+  http::HttpResponse route(const http::HttpRequest& request) const;
+
+  CollectorEndpoints collector_;
+  AssetEndpoints assets_;
+};
+
+}  // namespace steward::server

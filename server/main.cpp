@@ -1,0 +1,86 @@
+// steward-server: builds the real dependencies from the configuration and serves
+// until SIGINT/SIGTERM. All behaviour lives in the steward_server library.
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "server/api/router.h"
+#include "server/auth/token_verifier.h"
+#include "server/cli.h"
+#include "server/port_file.h"
+#include "server/server_config.h"
+#include "server/storage/sqlite/sqlite_asset_repository.h"
+#include "shared/common/clock.h"
+#include "shared/common/config.h"
+#include "shared/common/log.h"
+#include "shared/http/server.h"
+
+namespace {
+
+constexpr int kExitStartupFailure = 2;
+
+int startupFailure(const std::string& message) {
+  std::cerr << "steward-server: " << message << "\n";
+  return kExitStartupFailure;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace steward;
+  using namespace steward::server;
+
+  auto cli = parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  if (!cli) return startupFailure(cli.error().message + "\n" + usageText());
+  if (cli->show_version) {
+    std::cout << "steward-server " << STEWARD_VERSION << "\n";
+    return 0;
+  }
+  if (cli->show_help) {
+    std::cout << usageText();
+    return 0;
+  }
+
+  auto ini = IniConfig::load(cli->config_path);
+  if (!ini) return startupFailure(ini.error().message);
+  if (auto applied = ini->applyOverrides(cli->overrides); !applied) {
+    return startupFailure(applied.error().message);
+  }
+  auto config = loadServerConfig(*ini);
+  if (!config) return startupFailure(config.error().message);
+  configureLogging(config->log_level);
+  auto& log = logger("server");
+
+  auto tokens = TokenVerifier::fromSha256Hex(config->collector_token_sha256);
+  if (!tokens) return startupFailure(tokens.error().message);
+  SystemClock clock;
+  auto repository = SqliteAssetRepository::open(config->storage_path, clock);
+  if (!repository) return startupFailure(repository.error().message);
+  Router router(**repository, *tokens);
+
+  http::HttpServerOptions options;
+  options.address = config->address;
+  options.port = config->port;
+  options.body_limit = config->body_limit_bytes;
+  http::HttpServer server(options,
+                          [&router](const http::HttpRequest& r) { return router.handle(r); });
+  auto port = server.start();
+  if (!port) {
+    return startupFailure("cannot listen on " + config->address + ":" +
+                          std::to_string(config->port) + ": " + port.error().message);
+  }
+  if (!config->port_file.empty()) {
+    if (auto written = writePortFile(config->port_file, *port); !written) {
+      server.stop();
+      return startupFailure(written.error().message);
+    }
+  }
+  log.information("listening on http://" + config->address + ":" + std::to_string(*port) +
+                  " [storage=" + config->storage_path + "]");
+
+  http::waitForTerminationSignal();
+  log.information("stopping");
+  server.stop();
+  return 0;
+}

@@ -1,0 +1,62 @@
+#include "server/server_config.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "server/auth/token_verifier.h"
+
+namespace steward::server {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kLogLevels = {
+    "fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"};
+
+Error invalid(const IniConfig& ini, const std::string& message) {
+  return makeError("config_invalid", ini.source() + ": " + message);
+}
+
+}  // namespace
+
+Result<ServerConfig> loadServerConfig(const IniConfig& ini) {
+  ServerConfig c;
+  c.address = ini.getString("http.address", c.address);
+  if (c.address.empty()) return invalid(ini, "http.address is empty");
+
+  auto port = ini.getInt("http.port", kDefaultPort, 0, 65535);
+  if (!port) return port.error();
+  c.port = static_cast<std::uint16_t>(*port);
+  c.port_file = ini.getString("http.port_file", "");
+
+  auto body_limit = ini.getInt("http.body_limit_bytes",
+                               static_cast<std::int64_t>(kDefaultBodyLimitBytes), 1024,
+                               std::int64_t{1} << 30);
+  if (!body_limit) return body_limit.error();
+  c.body_limit_bytes = static_cast<std::size_t>(*body_limit);
+
+  c.storage_path = ini.getString("storage.path", "");
+  if (c.storage_path.empty()) {
+    return invalid(ini, "storage.path is required (the SQLite database file)");
+  }
+
+  c.collector_token_sha256 = ini.getString("auth.collector_token_sha256", "");
+  if (c.collector_token_sha256.empty()) {
+    return invalid(ini,
+                   "auth.collector_token_sha256 is required: the server has no default "
+                   "credentials (set it to the SHA-256 of the token collectors present, e.g. "
+                   "printf %s TOKEN | sha256sum)");
+  }
+  if (auto verifier = TokenVerifier::fromSha256Hex(c.collector_token_sha256); !verifier) {
+    return invalid(ini, verifier.error().message);
+  }
+
+  c.log_level = ini.getString("log.level", c.log_level);
+  if (std::find(kLogLevels.begin(), kLogLevels.end(), c.log_level) == kLogLevels.end()) {
+    return invalid(ini, "log.level = '" + c.log_level +
+                            "' is not one of error, warning, information, debug, trace");
+  }
+  return c;
+}
+
+}  // namespace steward::server

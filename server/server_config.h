@@ -1,0 +1,32 @@
+#pragma once
+
+// steward-server's configuration: one typed, validated struct built from the INI
+// file plus command-line overrides, passed by const& to whatever needs it.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "shared/common/config.h"
+#include "shared/common/result.h"
+
+namespace steward::server {
+
+inline constexpr std::uint16_t kDefaultPort = 8480;
+inline constexpr std::size_t kDefaultBodyLimitBytes = 16 * 1024 * 1024;
+
+struct ServerConfig {
+  std::string address = "127.0.0.1";      // [http] address
+  std::uint16_t port = kDefaultPort;      // [http] port; 0 = any free port
+  std::string port_file;                  // [http] port_file; "" = none
+  std::size_t body_limit_bytes = kDefaultBodyLimitBytes;  // [http] body_limit_bytes
+  std::string storage_path;               // [storage] path (required)
+  std::string collector_token_sha256;     // [auth] collector_token_sha256 (required)
+  std::string log_level = "information";  // [log] level
+};
+
+// Reads and validates every key. Errors ("config_invalid") name the file and key:
+// a missing storage path or token hash, a port out of range, an unknown log level.
+Result<ServerConfig> loadServerConfig(const IniConfig& ini);
+
+}  // namespace steward::server

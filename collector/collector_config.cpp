@@ -1,0 +1,70 @@
+#include "collector/collector_config.h"
+
+#include <array>
+
+namespace steward::collector {
+
+namespace {
+
+Error invalid(const IniConfig& ini, const std::string& message) {
+  return makeError("config_invalid", ini.source() + ": " + message);
+}
+
+bool isKnownLevel(const std::string& level) {
+  static constexpr std::array<const char*, 8> kLevels = {
+      "fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"};
+  for (const char* known : kLevels) {
+    if (level == known) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
+  CollectorConfig c;
+  c.http_address = ini.getString("http.address", c.http_address);
+  if (c.http_address.empty()) return invalid(ini, "http.address is empty");
+
+  auto port = ini.getInt("http.port", c.http_port, 0, 65535);
+  if (!port) return port.error();
+  c.http_port = static_cast<std::uint16_t>(*port);
+  c.port_file = ini.getString("http.port_file", "");
+
+  auto limit = ini.getInt("http.body_limit_bytes", static_cast<std::int64_t>(c.body_limit_bytes),
+                          1024, std::int64_t{1} << 32);
+  if (!limit) return limit.error();
+  c.body_limit_bytes = static_cast<std::size_t>(*limit);
+
+  c.storage_path = ini.getString("storage.path", "");
+  if (c.storage_path.empty()) {
+    return invalid(ini, "storage.path is required (the collector's SQLite file)");
+  }
+
+  c.server_url = ini.getString("server.url", "");
+  if (c.server_url.empty()) {
+    return invalid(ini, "server.url is required (e.g. http://127.0.0.1:8480)");
+  }
+  if (c.server_url.rfind("http://", 0) != 0 && c.server_url.rfind("https://", 0) != 0) {
+    return invalid(ini, "server.url = '" + c.server_url + "' must start with http:// or https://");
+  }
+  while (c.server_url.size() > 1 && c.server_url.back() == '/') c.server_url.pop_back();
+
+  c.server_token = ini.getString("server.token", "");
+  if (c.server_token.empty()) {
+    return invalid(ini, "server.token is required (the collector's API token for the server)");
+  }
+
+  auto retry = ini.getInt("outbox.retry_max_seconds", c.retry_max.count(), 1, 86400);
+  if (!retry) return retry.error();
+  c.retry_max = std::chrono::seconds(*retry);
+
+  c.log_level = ini.getString("log.level", c.log_level);
+  if (!isKnownLevel(c.log_level)) {
+    return invalid(ini, "log.level = '" + c.log_level +
+                            "' is not one of error, warning, information, debug, trace");
+  }
+  return c;
+}
+
+}  // namespace steward::collector

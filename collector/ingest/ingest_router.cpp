@@ -1,0 +1,105 @@
+#include "collector/ingest/ingest_router.h"
+
+#include <algorithm>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <cctype>
+
+#include "shared/common/log.h"
+#include "shared/wire/json_codec.h"
+
+namespace steward::collector::ingest {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::jsonError;
+
+namespace {
+
+constexpr const char* kInventoryPath = "/api/v1/agent/inventory";
+constexpr const char* kHeartbeatPath = "/api/v1/agent/heartbeat";
+constexpr const char* kHealthPath = "/healthz";
+
+// True for "application/json", with or without parameters such as charset.
+bool isJson(const std::string& content_type) {
+  std::string media = content_type.substr(0, content_type.find(';'));
+  media.erase(std::remove_if(media.begin(), media.end(),
+                             [](unsigned char c) { return std::isspace(c) != 0; }),
+              media.end());
+  std::transform(media.begin(), media.end(), media.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return media == "application/json";
+}
+
+HttpResponse methodNotAllowed(const std::string& allowed, const HttpRequest& request) {
+  HttpResponse r = jsonError(405, "method_not_allowed",
+                             request.method + " is not allowed on " + request.path() +
+                                 "; use " + allowed);
+  r.headers.emplace_back("Allow", allowed);
+  return r;
+}
+
+HttpResponse unsupportedMediaType(const HttpRequest& request) {
+  const std::string got = request.header("content-type");
+  return jsonError(415, "unsupported_media_type",
+                   "Content-Type must be application/json, got '" +
+                       (got.empty() ? std::string("(none)") : got) + "'");
+}
+
+HttpResponse storageFailure(const Error& error) {
+  logger("collector.ingest").error("storage failure: %s", error.message);
+  return jsonError(500, "storage_error", "the collector could not store the report; retry later");
+}
+
+std::string statusBody(const std::string& status, const std::string& asset_id) {
+  return boost::json::serialize(boost::json::object{{"status", status}, {"asset_id", asset_id}});
+}
+
+}  // namespace
+
+HttpResponse IngestRouter::handle(const HttpRequest& request) const {
+  const std::string path = request.path();
+  if (path == kInventoryPath || path == kHeartbeatPath) {
+    if (request.method != "POST") return methodNotAllowed("POST", request);
+    if (!isJson(request.header("content-type"))) return unsupportedMediaType(request);
+    return path == kInventoryPath ? inventory(request) : heartbeat(request);
+  }
+  if (path == kHealthPath) {
+    if (request.method != "GET" && request.method != "HEAD") return methodNotAllowed("GET", request);
+    return http::jsonOk(R"({"status":"ok"})");
+  }
+  return jsonError(404, "not_found", "no such endpoint: " + path);
+}
+
+HttpResponse IngestRouter::inventory(const HttpRequest& request) const {
+  auto report = wire::decodeInventory(request.body);
+  if (!report) {
+    logger("collector.ingest")
+        .warning("[remote=%s] rejected inventory: %s", request.remote_address,
+                 report.error().message);
+    return jsonError(400, report.error().code, report.error().message);
+  }
+  auto outcome = service_.ingestInventory(*report);
+  if (!outcome) return storageFailure(outcome.error());
+  return http::jsonOk(statusBody(outcome->duplicate ? "duplicate" : "stored", outcome->asset_id));
+}
+
+HttpResponse IngestRouter::heartbeat(const HttpRequest& request) const {
+  auto beat = wire::decodeHeartbeat(request.body);
+  if (!beat) {
+    logger("collector.ingest")
+        .warning("[remote=%s] rejected heartbeat: %s", request.remote_address,
+                 beat.error().message);
+    return jsonError(400, beat.error().code, beat.error().message);
+  }
+  auto asset_id = service_.recordHeartbeat(*beat);
+  if (!asset_id) {
+    if (asset_id.error().code == "inventory_required") {
+      return jsonError(409, "inventory_required", asset_id.error().message);
+    }
+    return storageFailure(asset_id.error());
+  }
+  return http::jsonOk(statusBody("ok", *asset_id));
+}
+
+}  // namespace steward::collector::ingest

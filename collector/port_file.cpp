@@ -1,0 +1,28 @@
+#include "collector/port_file.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace steward::collector {
+
+Result<void> writePortFile(const std::string& path, std::uint16_t port) {
+  const std::string temp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    out << port << '\n';
+    out.flush();
+    if (!out) return makeError("port_file", "cannot write port file " + temp);
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    return makeError("port_file", "cannot rename port file into " + path);
+  }
+  return {};
+}
+
+}  // namespace steward::collector

@@ -1,0 +1,178 @@
+#include "collector/storage/asset_tables.h"
+
+#include <map>
+
+namespace steward::collector::storage {
+
+using steward::storage::Statement;
+
+namespace {
+
+Result<std::optional<std::string>> singleText(Result<Statement> stmt) {
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(stmt->text(0));
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> AssetTables::assetForReport(const std::string& report_id) {
+  auto stmt = db_.prepare("SELECT asset_id FROM reports WHERE report_id = ?");
+  if (stmt) stmt->bind(1, report_id);
+  return singleText(std::move(stmt));
+}
+
+Result<void> AssetTables::recordReport(const std::string& report_id, const std::string& agent_id,
+                                       const std::string& asset_id,
+                                       const std::string& received_at) {
+  auto stmt = db_.prepare(
+      "INSERT INTO reports(report_id, agent_id, asset_id, received_at) VALUES (?, ?, ?, ?)");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, report_id).bind(2, agent_id).bind(3, asset_id).bind(4, received_at).run();
+}
+
+Result<std::vector<reconcile::Candidate>> AssetTables::candidatesFor(
+    const std::vector<wire::AssetIdentifier>& ids) {
+  auto stmt = db_.prepare("SELECT asset_id FROM identifiers WHERE kind = ? AND value = ?");
+  if (!stmt) return stmt.error();
+  std::map<std::string, reconcile::Candidate> by_asset;
+  for (const auto& id : ids) {
+    stmt->reset();
+    stmt->bind(1, id.kind).bind(2, id.value);
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) continue;
+    auto& candidate = by_asset[stmt->text(0)];
+    candidate.asset_id = stmt->text(0);
+    candidate.matched.push_back(id);
+  }
+  std::vector<reconcile::Candidate> out;
+  for (auto& [asset_id, candidate] : by_asset) out.push_back(std::move(candidate));
+  return out;
+}
+
+Result<std::optional<AssetRow>> AssetTables::asset(const std::string& asset_id) {
+  auto stmt = db_.prepare(
+      "SELECT asset_id, first_seen, last_seen, updated_at, hostname, inventory_json "
+      "FROM assets WHERE asset_id = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, asset_id);
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<AssetRow>();
+  return std::optional<AssetRow>(AssetRow{stmt->text(0), stmt->text(1), stmt->text(2),
+                                          stmt->text(3), stmt->text(4), stmt->text(5)});
+}
+
+Result<void> AssetTables::saveAsset(const AssetRow& r) {
+  auto stmt = db_.prepare(
+      "INSERT INTO assets(asset_id, first_seen, last_seen, updated_at, hostname, inventory_json) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(asset_id) DO UPDATE SET "
+      "last_seen = excluded.last_seen, updated_at = excluded.updated_at, "
+      "hostname = excluded.hostname, inventory_json = excluded.inventory_json");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, r.asset_id)
+      .bind(2, r.first_seen)
+      .bind(3, r.last_seen)
+      .bind(4, r.updated_at)
+      .bind(5, r.hostname)
+      .bind(6, r.inventory_json)
+      .run();
+}
+
+Result<void> AssetTables::touchLastSeen(const std::string& asset_id,
+                                        const std::string& last_seen) {
+  auto stmt = db_.prepare("UPDATE assets SET last_seen = ? WHERE asset_id = ?");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, last_seen).bind(2, asset_id).run();
+}
+
+Result<void> AssetTables::replaceIdentifiers(const std::string& asset_id,
+                                             const std::vector<wire::AssetIdentifier>& ids) {
+  auto drop = db_.prepare("DELETE FROM identifiers WHERE asset_id = ? AND kind != 'agent_id'");
+  if (!drop) return drop.error();
+  if (auto r = drop->bind(1, asset_id).run(); !r) return r;
+  auto put = db_.prepare(
+      "INSERT INTO identifiers(kind, value, asset_id) VALUES (?, ?, ?) "
+      "ON CONFLICT(kind, value) DO UPDATE SET asset_id = excluded.asset_id");
+  if (!put) return put.error();
+  for (const auto& id : ids) {
+    put->reset();
+    if (auto r = put->bind(1, id.kind).bind(2, id.value).bind(3, asset_id).run(); !r) return r;
+  }
+  return {};
+}
+
+Result<std::vector<wire::AssetIdentifier>> AssetTables::identifiersOf(
+    const std::string& asset_id) {
+  // Strongest kinds first, then by value, so records are stable and easy to read.
+  auto stmt = db_.prepare(
+      "SELECT kind, value FROM identifiers WHERE asset_id = ? ORDER BY CASE kind "
+      "WHEN 'serial' THEN 0 WHEN 'smbios_uuid' THEN 1 WHEN 'agent_id' THEN 2 "
+      "WHEN 'mac' THEN 3 ELSE 4 END, value");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, asset_id);
+  std::vector<wire::AssetIdentifier> out;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back({stmt->text(0), stmt->text(1)});
+  }
+  return out;
+}
+
+Result<std::optional<std::string>> AssetTables::assetForAgent(const std::string& agent_id) {
+  auto stmt = db_.prepare("SELECT asset_id FROM agents WHERE agent_id = ?");
+  if (stmt) stmt->bind(1, agent_id);
+  return singleText(std::move(stmt));
+}
+
+Result<void> AssetTables::bindAgent(const std::string& agent_id, const std::string& asset_id,
+                                    const std::string& at) {
+  auto stmt = db_.prepare(
+      "INSERT INTO agents(agent_id, asset_id, first_seen) VALUES (?, ?, ?) "
+      "ON CONFLICT(agent_id) DO UPDATE SET asset_id = excluded.asset_id");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, agent_id).bind(2, asset_id).bind(3, at).run();
+}
+
+Result<void> AssetTables::recordDecision(const DecisionRow& d) {
+  auto stmt = db_.prepare(
+      "INSERT INTO decisions(asset_id, report_id, at, rule, evidence) VALUES (?, ?, ?, ?, ?)");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, d.asset_id)
+      .bind(2, d.report_id)
+      .bind(3, d.at)
+      .bind(4, d.rule)
+      .bind(5, d.evidence)
+      .run();
+}
+
+Result<std::vector<DecisionRow>> AssetTables::decisionsFor(const std::string& asset_id) {
+  auto stmt = db_.prepare(
+      "SELECT asset_id, report_id, at, rule, evidence FROM decisions WHERE asset_id = ? "
+      "ORDER BY id");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, asset_id);
+  std::vector<DecisionRow> out;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4)});
+  }
+  return out;
+}
+
+Result<std::int64_t> AssetTables::assetCount() {
+  auto stmt = db_.prepare("SELECT COUNT(*) FROM assets");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return stmt->int64(0);
+}
+
+}  // namespace steward::collector::storage

@@ -1,0 +1,57 @@
+#include "collector/storage/collector_db.h"
+
+#include "collector/storage/schema.h"
+#include "shared/common/id.h"
+
+namespace steward::collector::storage {
+
+using steward::storage::SqliteDb;
+using steward::storage::Transaction;
+
+namespace {
+
+Result<std::string> loadOrMakeCollectorId(SqliteDb& db, const Clock& clock) {
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  auto select = db.prepare("SELECT value FROM meta WHERE key = 'collector_id'");
+  if (!select) return select.error();
+  auto row = select->step();
+  if (!row) return row.error();
+  if (*row) return select->text(0);  // the transaction rolls back: nothing was written
+
+  std::string id = newUuidV7(clock);
+  auto insert = db.prepare("INSERT INTO meta(key, value) VALUES ('collector_id', ?)");
+  if (!insert) return insert.error();
+  if (auto r = insert->bind(1, id).run(); !r) return r.error();
+  if (auto r = tx->commit(); !r) return r.error();
+  return id;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<CollectorDb>> CollectorDb::open(const std::string& path,
+                                                       const Clock& clock) {
+  auto db = SqliteDb::open(path);
+  if (!db) return db.error();
+  if (auto r = migrate(**db); !r) {
+    return makeError(r.error().code, path + ": " + r.error().message);
+  }
+  auto id = loadOrMakeCollectorId(**db, clock);
+  if (!id) return id.error();
+  return std::unique_ptr<CollectorDb>(new CollectorDb(std::move(*db), std::move(*id)));
+}
+
+Result<void> CollectorDb::transact(const Work& work) {
+  std::lock_guard lock(mutex_);
+  auto tx = Transaction::begin(*db_);
+  if (!tx) return tx.error();
+  if (auto r = work(*db_); !r) return r;  // ~Transaction rolls back
+  return tx->commit();
+}
+
+Result<void> CollectorDb::read(const Work& work) {
+  std::lock_guard lock(mutex_);
+  return work(*db_);
+}
+
+}  // namespace steward::collector::storage

@@ -1,0 +1,75 @@
+#include "collector/storage/outbox_table.h"
+
+namespace steward::collector::storage {
+
+Result<void> OutboxTable::enqueue(const OutboxItem& item) {
+  auto stmt = db_.prepare(
+      "INSERT INTO outbox(kind, asset_id, event_id, payload, created_at) VALUES (?, ?, ?, ?, ?)");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, item.kind)
+      .bind(2, item.asset_id)
+      .bind(3, item.event_id)
+      .bind(4, item.payload)
+      .bind(5, item.created_at)
+      .run();
+}
+
+Result<void> OutboxTable::enqueueSeen(const OutboxItem& item) {
+  auto drop = db_.prepare(
+      "DELETE FROM outbox WHERE kind = 'seen' AND state = 'pending' AND asset_id = ?");
+  if (!drop) return drop.error();
+  if (auto r = drop->bind(1, item.asset_id).run(); !r) return r;
+  OutboxItem seen = item;
+  seen.kind = kOutboxSeen;
+  return enqueue(seen);
+}
+
+Result<std::vector<OutboxItem>> OutboxTable::select(const std::string& where, int limit) {
+  // `where` is one of two literals below, never data.
+  auto stmt = db_.prepare(
+      "SELECT seq, kind, asset_id, event_id, payload, created_at, attempts, next_attempt_ms, "
+      "state, last_error FROM outbox " +
+      where + " ORDER BY seq LIMIT ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, static_cast<std::int64_t>(limit));
+  std::vector<OutboxItem> out;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back(OutboxItem{stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3),
+                             stmt->text(4), stmt->text(5), stmt->int64(6), stmt->int64(7),
+                             stmt->text(8), stmt->text(9)});
+  }
+  return out;
+}
+
+Result<std::vector<OutboxItem>> OutboxTable::pending(int limit) {
+  return select("WHERE state = 'pending'", limit);
+}
+
+Result<std::vector<OutboxItem>> OutboxTable::all() { return select("", -1); }
+
+Result<void> OutboxTable::remove(std::int64_t seq) {
+  auto stmt = db_.prepare("DELETE FROM outbox WHERE seq = ?");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, seq).run();
+}
+
+Result<void> OutboxTable::reschedule(std::int64_t seq, std::int64_t next_attempt_ms,
+                                     const std::string& error) {
+  auto stmt = db_.prepare(
+      "UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ?, last_error = ? "
+      "WHERE seq = ?");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, next_attempt_ms).bind(2, error).bind(3, seq).run();
+}
+
+Result<void> OutboxTable::park(std::int64_t seq, const std::string& error) {
+  auto stmt = db_.prepare(
+      "UPDATE outbox SET attempts = attempts + 1, state = 'failed', last_error = ? WHERE seq = ?");
+  if (!stmt) return stmt.error();
+  return stmt->bind(1, error).bind(2, seq).run();
+}
+
+}  // namespace steward::collector::storage

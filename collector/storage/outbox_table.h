@@ -1,0 +1,57 @@
+#pragma once
+
+// The durable outbox: what the collector still owes the server. Items leave only when
+// the server acknowledged them; items the server refused for good are parked
+// ("failed") and kept for an operator to look at.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "shared/common/result.h"
+#include "shared/storage/sqlite_db.h"
+
+namespace steward::collector::storage {
+
+inline constexpr const char* kOutboxAsset = "asset";  // payload: AssetRecord JSON
+inline constexpr const char* kOutboxSeen = "seen";    // payload: AssetSeen JSON
+
+struct OutboxItem {
+  std::int64_t seq = 0;  // delivery order
+  std::string kind;
+  std::string asset_id;
+  std::string event_id;  // idempotency key on the server
+  std::string payload;
+  std::string created_at;
+  std::int64_t attempts = 0;
+  std::int64_t next_attempt_ms = 0;  // Unix ms; not sent before this
+  std::string state = "pending";     // "pending" or "failed"
+  std::string last_error;
+};
+
+class OutboxTable {
+ public:
+  explicit OutboxTable(steward::storage::SqliteDb& db) : db_(db) {}
+
+  // Appends `item` (seq, attempts and state are assigned here).
+  Result<void> enqueue(const OutboxItem& item);
+  // Appends a "seen" item after deleting any pending "seen" item of the same asset:
+  // only the latest sighting is worth sending.
+  Result<void> enqueueSeen(const OutboxItem& item);
+
+  // Up to `limit` pending items, oldest first.
+  Result<std::vector<OutboxItem>> pending(int limit);
+  // Every item, any state, oldest first (for tests and diagnostics).
+  Result<std::vector<OutboxItem>> all();
+
+  Result<void> remove(std::int64_t seq);
+  Result<void> reschedule(std::int64_t seq, std::int64_t next_attempt_ms,
+                          const std::string& error);
+  Result<void> park(std::int64_t seq, const std::string& error);
+
+ private:
+  Result<std::vector<OutboxItem>> select(const std::string& where, int limit);
+  steward::storage::SqliteDb& db_;
+};
+
+}  // namespace steward::collector::storage

@@ -1,0 +1,51 @@
+#include "agent/agent_config.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace steward::agent {
+namespace {
+
+Error invalid(const IniConfig& ini, const std::string& key, const std::string& why) {
+  return makeError("config_invalid", ini.source() + ": " + key + " " + why);
+}
+
+}  // namespace
+
+Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_collector) {
+  AgentConfig config;
+
+  config.collector_url = ini.getString("collector.url", "");
+  if (config.collector_url.empty()) {
+    if (require_collector) {
+      return invalid(ini, "collector.url", "is required (e.g. http://127.0.0.1:8481)");
+    }
+  } else if (config.collector_url.starts_with("https://")) {
+    return invalid(ini, "collector.url", "= '" + config.collector_url +
+                                             "': https is not supported yet; use http://");
+  } else if (!config.collector_url.starts_with("http://") ||
+             config.collector_url.size() <= std::string_view("http://").size()) {
+    return invalid(ini, "collector.url",
+                   "= '" + config.collector_url + "' is not an http:// URL");
+  }
+
+  config.state_dir = ini.getString("agent.state_dir", config.state_dir);
+  if (config.state_dir.empty()) return invalid(ini, "agent.state_dir", "must not be empty");
+
+  auto interval = ini.getInt("agent.heartbeat_interval_seconds", 60, 1, 86400);
+  if (!interval) return interval.error();  // already names the file and key
+  config.heartbeat_interval = std::chrono::seconds(*interval);
+
+  static constexpr std::array<std::string_view, 8> kLevels = {
+      "fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"};
+  config.log_level = ini.getString("log.level", config.log_level);
+  if (std::find(kLevels.begin(), kLevels.end(), config.log_level) == kLevels.end()) {
+    return invalid(ini, "log.level",
+                   "= '" + config.log_level +
+                       "' is not one of error, warning, notice, information, debug, trace");
+  }
+  return config;
+}
+
+}  // namespace steward::agent

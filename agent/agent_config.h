@@ -1,0 +1,28 @@
+#pragma once
+
+// The agent's typed configuration (config/agent.conf documents every key):
+//   [collector] url                          required by `run`: http://host:port
+//   [agent]     state_dir                    /var/lib/steward-agent
+//   [agent]     heartbeat_interval_seconds   60 (1..86400)
+//   [log]       level                        information
+
+#include <chrono>
+#include <string>
+
+#include "shared/common/config.h"
+#include "shared/common/result.h"
+
+namespace steward::agent {
+
+struct AgentConfig {
+  std::string collector_url;
+  std::string state_dir = "/var/lib/steward-agent";
+  std::chrono::seconds heartbeat_interval{60};
+  std::string log_level = "information";
+
+  // Reads and validates every key; an Error ("config_invalid") names the file and
+  // the key. `require_collector`: `run` needs a collector URL, `inventory` does not.
+  static Result<AgentConfig> fromIni(const IniConfig& ini, bool require_collector);
+};
+
+}  // namespace steward::agent

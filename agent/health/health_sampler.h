@@ -1,0 +1,21 @@
+#pragma once
+
+// What a heartbeat says about the machine's health, sampled just before sending.
+
+#include <optional>
+
+namespace steward::agent {
+
+struct HealthSample {
+  std::optional<double> uptime_seconds;
+  std::optional<double> load1;
+};
+
+class HealthSampler {
+ public:
+  virtual ~HealthSampler() = default;
+  // Never fails: values that cannot be read are absent.
+  virtual HealthSample sample() = 0;
+};
+
+}  // namespace steward::agent

@@ -1,0 +1,16 @@
+#pragma once
+
+// /proc/uptime ("749.87 1166.61": seconds up, idle seconds) and /proc/loadavg
+// ("0.38 0.62 0.34 1/83 5630").
+
+#include <optional>
+#include <string_view>
+
+namespace steward::agent {
+
+// Seconds since boot; nullopt on malformed text.
+std::optional<double> parseProcUptime(std::string_view text);
+// The one-minute load average; nullopt on malformed text.
+std::optional<double> parseProcLoadavg(std::string_view text);
+
+}  // namespace steward::agent

@@ -1,0 +1,35 @@
+#include "agent/inventory/linux/linux_collector.h"
+
+#include "agent/inventory/linux/readers.h"
+#include "agent/version.h"
+#include "shared/common/id.h"
+
+namespace steward::agent {
+
+LinuxCollector::LinuxCollector(const FsRoot& fs, const AddressProvider& addresses,
+                               const Clock& clock, std::string agent_id,
+                               std::optional<std::string> fallback_arch)
+    : fs_(fs),
+      addresses_(addresses),
+      clock_(clock),
+      agent_id_(std::move(agent_id)),
+      fallback_arch_(std::move(fallback_arch)) {}
+
+wire::InventoryReport LinuxCollector::collect() {
+  wire::InventoryReport report;
+  report.report_id = newUuidV7(clock_);
+  report.agent_id = agent_id_;
+  report.collected_at = formatRfc3339(clock_.now());
+  report.agent_version = kAgentVersion;
+  report.system = readSystemInfo(fs_, fallback_arch_);
+  report.hardware = readDmiId(fs_);
+  report.cpu = readCpu(fs_);
+  report.memory = readMemory(fs_);
+  report.disks = readBlockDevices(fs_);
+  report.filesystems = readFilesystems(fs_);
+  report.interfaces = readNetInterfaces(fs_, addresses_);
+  report.packages = readDpkgPackages(fs_);
+  return report;
+}
+
+}  // namespace steward::agent

@@ -1,0 +1,45 @@
+#pragma once
+
+// Linux inventory readers: each reads its sources through FsRoot, hands the text to
+// a pure parser and fills one part of the wire report. A source that is missing or
+// unreadable leaves its fields absent and logs why (logger "agent.inventory"); no
+// reader fails the whole inventory.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agent/platform/address_provider.h"
+#include "agent/platform/fs_root.h"
+#include "shared/wire/inventory.h"
+
+namespace steward::agent {
+
+// The content of `path`, or nullopt with the reason logged. `expected` sources
+// (present on every Linux machine) log a missing file at warning level; optional
+// ones (a disk's model, DMI on a VM) at debug level.
+std::optional<std::string> readSource(const FsRoot& fs, std::string_view path, bool expected,
+                                      std::size_t max_bytes = FsRoot::kDefaultMaxBytes);
+
+// /proc/sys/kernel/{hostname,osrelease,arch}, /etc/os-release (or /usr/lib/os-release).
+// `fallback_arch` (uname's machine, from main) is used when the kernel has no
+// /proc/sys/kernel/arch (before Linux 6.1).
+wire::SystemInfo readSystemInfo(const FsRoot& fs, const std::optional<std::string>& fallback_arch);
+// /proc/cpuinfo and /sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq.
+wire::Cpu readCpu(const FsRoot& fs);
+// /proc/meminfo; total_bytes stays 0 when it cannot be read.
+wire::Memory readMemory(const FsRoot& fs);
+// /sys/class/dmi/id: sys_vendor, product_name, product_serial, product_uuid.
+wire::HardwareIdentity readDmiId(const FsRoot& fs);
+// /sys/block: physical disks only, sorted by name.
+std::vector<wire::Disk> readBlockDevices(const FsRoot& fs);
+// /proc/mounts plus statvfs of each mount point.
+std::vector<wire::Filesystem> readFilesystems(const FsRoot& fs);
+// /sys/class/net (loopback left out) plus addresses from `addresses`.
+std::vector<wire::NetworkInterface> readNetInterfaces(const FsRoot& fs,
+                                                      const AddressProvider& addresses);
+// /var/lib/dpkg/status; empty on machines without dpkg.
+std::vector<wire::Package> readDpkgPackages(const FsRoot& fs);
+
+}  // namespace steward::agent

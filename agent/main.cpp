@@ -1,0 +1,137 @@
+// steward-agent: wires the real clock, filesystem, network and HTTP client into the
+// agent library. Everything with a decision in it lives in the library and is tested.
+
+#include <signal.h>
+#include <sys/utsname.h>
+
+#include <cerrno>
+#include <ctime>
+#include <iostream>
+#include <optional>
+#include <random>
+
+#include "agent/agent_config.h"
+#include "agent/agent_identity.h"
+#include "agent/cli.h"
+#include "agent/health/linux/linux_health_sampler.h"
+#include "agent/inventory/linux/linux_collector.h"
+#include "agent/platform/fs_root.h"
+#include "agent/platform/linux/ifaddrs_address_provider.h"
+#include "agent/run_loop.h"
+#include "agent/transport/collector_client.h"
+#include "agent/version.h"
+#include "shared/common/clock.h"
+#include "shared/common/config.h"
+#include "shared/common/log.h"
+#include "shared/http/client.h"
+#include "shared/wire/json_codec.h"
+
+namespace {
+
+using namespace steward;
+using namespace steward::agent;
+
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 1;
+
+int usageError(const std::string& message) {
+  std::cerr << "steward-agent: " << message << "\n" << usageText();
+  return kExitUsage;
+}
+
+std::optional<std::string> unameMachine() {
+  utsname name{};
+  if (::uname(&name) != 0) return std::nullopt;
+  return std::string(name.machine);
+}
+
+int inventoryCommand(const CliOptions& options) {
+  configureLogging("warning");
+  SystemClock clock;
+  FsRoot fs(options.root);
+  IfaddrsAddressProvider live_addresses;
+  StaticAddressProvider no_addresses;
+  // A fixture tree has no live interfaces: addresses only when reading this host.
+  const bool this_host = options.root == "/";
+  const AddressProvider& addresses =
+      this_host ? static_cast<const AddressProvider&>(live_addresses) : no_addresses;
+  LinuxCollector collector(fs, addresses, clock, "", this_host ? unameMachine() : std::nullopt);
+  std::cout << wire::encodeInventory(collector.collect()) << "\n";
+  return 0;
+}
+
+int runCommand(const CliOptions& options) {
+  auto ini = IniConfig::load(options.config_path);
+  if (!ini) return usageError(ini.error().message);
+  if (auto applied = ini->applyOverrides(options.overrides); !applied) {
+    return usageError(applied.error().message);
+  }
+  auto config = AgentConfig::fromIni(*ini, true);
+  if (!config) return usageError(config.error().message);
+  configureLogging(config->log_level);
+  auto& log = logger("agent");
+
+  // Block the stop signals so they wait for sigtimedwait() between ticks instead of
+  // interrupting a request half-way.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  SystemClock clock;
+  auto agent_id = loadOrCreateAgentId(config->state_dir, clock);
+  if (!agent_id) {
+    std::cerr << "steward-agent: " << agent_id.error().message << "\n";
+    return kExitFailure;
+  }
+  FsRoot fs("/");
+  IfaddrsAddressProvider addresses;
+  LinuxCollector collector(fs, addresses, clock, *agent_id, unameMachine());
+  LinuxHealthSampler health(fs);
+  // Shorter than a service manager's stop timeout, so a hung collector cannot
+  // delay shutdown by much.
+  http::BeastHttpClient http(std::chrono::seconds(8));
+  CollectorClient client(http, config->collector_url);
+  std::mt19937_64 random{std::random_device{}()};
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  RunLoop loop(collector, health, client, clock, *agent_id,
+               RunLoop::Options{config->heartbeat_interval, std::chrono::milliseconds(1000)},
+               [&] { return uniform(random); });
+
+  log.information("steward-agent " + std::string(kAgentVersion) + " starting [agent=" +
+                  *agent_id + "] collector " + config->collector_url);
+  while (true) {
+    const auto wait = loop.tick();
+    timespec timeout{};
+    timeout.tv_sec = static_cast<time_t>(wait.count() / 1000);
+    timeout.tv_nsec = static_cast<long>((wait.count() % 1000) * 1'000'000);
+    const int signal = ::sigtimedwait(&stop_signals, nullptr, &timeout);
+    if (signal == SIGINT || signal == SIGTERM) {
+      log.information(std::string("stopping on ") + (signal == SIGINT ? "SIGINT" : "SIGTERM"));
+      return 0;
+    }
+    // -1 with EAGAIN: the wait ran out; EINTR: another signal; both mean tick again.
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto options = parseCommandLine(args);
+  if (!options) return usageError(options.error().message);
+  switch (options->command) {
+    case CliOptions::Command::Version:
+      std::cout << "steward-agent " << kAgentVersion << "\n";
+      return 0;
+    case CliOptions::Command::Help:
+      std::cout << usageText();
+      return 0;
+    case CliOptions::Command::Inventory:
+      return inventoryCommand(*options);
+    case CliOptions::Command::Run:
+      return runCommand(*options);
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,108 @@
+#include "collector/collector_config.h"
+
+#include <gtest/gtest.h>
+
+#include "collector/cli.h"
+#include "collector/port_file.h"
+#include "tests/support/temp_dir.h"
+
+namespace steward::collector {
+namespace {
+
+using steward::testing::TempDir;
+
+IniConfig configWith(const std::vector<std::string>& overrides) {
+  IniConfig ini = IniConfig::empty();
+  EXPECT_TRUE(ini.applyOverrides(overrides));
+  return ini;
+}
+
+const std::vector<std::string> kRequired = {"storage.path=/tmp/c.db",
+                                            "server.url=http://127.0.0.1:8480/",
+                                            "server.token=abc"};
+
+TEST(CollectorConfigTest, DefaultsApplyWhenOnlyRequiredKeysAreSet) {
+  auto c = loadCollectorConfig(configWith(kRequired));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->http_address, "127.0.0.1");
+  EXPECT_EQ(c->http_port, 8481);
+  EXPECT_EQ(c->body_limit_bytes, 8u * 1024 * 1024);
+  EXPECT_EQ(c->retry_max, std::chrono::seconds(30));
+  EXPECT_EQ(c->server_url, "http://127.0.0.1:8480") << "trailing slash dropped";
+  EXPECT_EQ(c->server_token, "abc");
+  EXPECT_TRUE(c->port_file.empty());
+}
+
+TEST(CollectorConfigTest, ReadsEveryKeyFromAFile) {
+  TempDir dir;
+  auto ini = IniConfig::load(dir.write("c.conf",
+                                       "[http]\naddress = 0.0.0.0\nport = 0\nport_file = /run/p\n"
+                                       "body_limit_bytes = 1048576\n[storage]\npath = /var/c.db\n"
+                                       "[server]\nurl = http://srv:8480\ntoken = t0k\n"
+                                       "[outbox]\nretry_max_seconds = 5\n[log]\nlevel = debug\n"));
+  ASSERT_TRUE(ini);
+  auto c = loadCollectorConfig(*ini);
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->http_address, "0.0.0.0");
+  EXPECT_EQ(c->http_port, 0);
+  EXPECT_EQ(c->port_file, "/run/p");
+  EXPECT_EQ(c->body_limit_bytes, 1048576u);
+  EXPECT_EQ(c->storage_path, "/var/c.db");
+  EXPECT_EQ(c->retry_max, std::chrono::seconds(5));
+  EXPECT_EQ(c->log_level, "debug");
+}
+
+TEST(CollectorConfigTest, EachRequiredKeyIsNamedWhenMissing) {
+  for (std::size_t skip = 0; skip < kRequired.size(); ++skip) {
+    std::vector<std::string> overrides;
+    for (std::size_t i = 0; i < kRequired.size(); ++i) {
+      if (i != skip) overrides.push_back(kRequired[i]);
+    }
+    auto c = loadCollectorConfig(configWith(overrides));
+    ASSERT_FALSE(c);
+    const std::string key = kRequired[skip].substr(0, kRequired[skip].find('='));
+    EXPECT_NE(c.error().message.find(key), std::string::npos) << c.error().message;
+  }
+}
+
+TEST(CollectorConfigTest, BadValuesAreRefusedWithTheKey) {
+  for (const std::string bad : {"http.port=70000", "http.port=abc", "outbox.retry_max_seconds=0",
+                                "server.url=ftp://x", "log.level=loud"}) {
+    auto overrides = kRequired;
+    overrides.push_back(bad);
+    auto c = loadCollectorConfig(configWith(overrides));
+    ASSERT_FALSE(c) << bad;
+    EXPECT_NE(c.error().message.find(bad.substr(0, bad.find('='))), std::string::npos)
+        << c.error().message;
+  }
+}
+
+TEST(CommandLineTest, ParsesConfigAndOverridesInOrder) {
+  auto cl = parseCommandLine({"--config", "/etc/steward/collector.conf", "--set", "http.port=0",
+                              "--set=log.level=debug"});
+  ASSERT_TRUE(cl) << cl.error().message;
+  EXPECT_EQ(cl->config_path, "/etc/steward/collector.conf");
+  EXPECT_EQ(cl->overrides, (std::vector<std::string>{"http.port=0", "log.level=debug"}));
+}
+
+TEST(CommandLineTest, RefusesMissingConfigAndUnknownFlags) {
+  EXPECT_FALSE(parseCommandLine({}));
+  EXPECT_FALSE(parseCommandLine({"--config"}));
+  auto unknown = parseCommandLine({"--config", "c", "--verbose"});
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("--verbose"), std::string::npos);
+  auto version = parseCommandLine({"--version"});
+  ASSERT_TRUE(version);
+  EXPECT_TRUE(version->show_version);
+}
+
+TEST(PortFileTest, WritesThePortAndReplacesAnOldFile) {
+  TempDir dir;
+  const std::string path = dir.write("collector.port", "1\n");
+  ASSERT_TRUE(writePortFile(path, 48123));
+  EXPECT_EQ(steward::testing::readFile(path), "48123\n");
+  EXPECT_FALSE(writePortFile(dir.file("missing-dir/collector.port"), 1));
+}
+
+}  // namespace
+}  // namespace steward::collector

@@ -1,0 +1,244 @@
+#include "collector/outbox/outbox_forwarder.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <future>
+#include <mutex>
+
+#include "shared/wire/json_codec.h"
+#include "tests/collector/sample_reports.h"
+
+namespace steward::collector::outbox {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::laptopReport;
+using testing::testId;
+
+// Answers from a script (then 200s) and records what was sent.
+class FakeHttpClient final : public http::HttpClient {
+ public:
+  struct Sent {
+    std::string url;
+    http::HttpRequest request;
+  };
+
+  Result<http::HttpResponse> send(const std::string& url,
+                                  const http::HttpRequest& request) override {
+    std::lock_guard lock(mutex_);
+    sent_.push_back({url, request});
+    if (on_send_) on_send_();
+    if (script_.empty()) return http::HttpResponse{200, "application/json", "{}", {}};
+    auto next = std::move(script_.front());
+    script_.pop_front();
+    return next;
+  }
+  void answer(int status, std::string body = "{}",
+              std::vector<std::pair<std::string, std::string>> headers = {}) {
+    std::lock_guard lock(mutex_);
+    script_.push_back(http::HttpResponse{status, "application/json", std::move(body),
+                                         std::move(headers)});
+  }
+  void failToConnect() {
+    std::lock_guard lock(mutex_);
+    script_.push_back(makeError("connect", "connection refused"));
+  }
+  void onSend(std::function<void()> f) {
+    std::lock_guard lock(mutex_);
+    on_send_ = std::move(f);
+  }
+  std::vector<Sent> sent() {
+    std::lock_guard lock(mutex_);
+    return sent_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::deque<Result<http::HttpResponse>> script_;
+  std::vector<Sent> sent_;
+  std::function<void()> on_send_;
+};
+
+class OutboxForwarderTest : public ::testing::Test {
+ protected:
+  // Stores an inventory (queueing one "asset" item) for agent n.
+  void storeInventory(int n) {
+    auto report = laptopReport();
+    report.agent_id = testId(n);
+    report.report_id = testId(1000 + n);
+    report.hardware = {};
+    report.system.hostname = "host-" + std::to_string(n);
+    report.interfaces.clear();
+    ASSERT_TRUE(h_.service->ingestInventory(report));
+  }
+  std::int64_t nowMs() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               h_.clock.now().time_since_epoch())
+        .count();
+  }
+
+  testing::CollectorHarness h_;
+  FakeHttpClient client_;
+  ForwarderOptions options_{"http://server.test:8480", "secret-token", 30s, 100};
+  OutboxForwarder forwarder_{h_.db(), client_, h_.clock, options_, 42};
+};
+
+TEST_F(OutboxForwarderTest, DeliveredAssetRecordLeavesTheOutbox) {
+  storeInventory(1);
+  const auto queued = h_.outbox();
+  ASSERT_EQ(queued.size(), 1u);
+
+  const BatchOutcome outcome = forwarder_.sendBatch();
+
+  EXPECT_EQ(outcome.delivered, 1);
+  const auto sent = client_.sent();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].url, "http://server.test:8480/api/v1/collector/assets");
+  EXPECT_EQ(sent[0].request.method, "POST");
+  EXPECT_EQ(sent[0].request.header("authorization"), "Bearer secret-token");
+  EXPECT_EQ(sent[0].request.header("content-type"), "application/json");
+  auto record = wire::decodeAssetRecord(sent[0].request.body);
+  ASSERT_TRUE(record) << record.error().message;
+  EXPECT_EQ(record->event_id, queued[0].event_id);
+  EXPECT_EQ(record->inventory.agent_id, testId(1));
+  EXPECT_TRUE(h_.outbox().empty());
+}
+
+TEST_F(OutboxForwarderTest, ItemsGoOldestFirst) {
+  storeInventory(1);
+  storeInventory(2);
+  storeInventory(3);
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 3);
+  const auto sent = client_.sent();
+  ASSERT_EQ(sent.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(wire::decodeAssetRecord(sent[i].request.body)->inventory.agent_id, testId(i + 1));
+  }
+}
+
+TEST_F(OutboxForwarderTest, ServiceUnavailableKeepsTheItemAndBacksOff) {
+  storeInventory(1);
+  client_.answer(503, R"({"error":{"code":"overloaded","message":"busy"}})");
+
+  const BatchOutcome failed = forwarder_.sendBatch();
+  EXPECT_EQ(failed.failed_attempts, 1);
+  auto items = h_.outbox();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].state, "pending");
+  EXPECT_EQ(items[0].attempts, 1);
+  EXPECT_GE(items[0].next_attempt_ms, nowMs() + 500) << "first retry waits 0.5-1 s";
+  EXPECT_LE(items[0].next_attempt_ms, nowMs() + 1000);
+  ASSERT_TRUE(failed.next_due.has_value());
+
+  // Not due yet: nothing is sent, however often the thread looks.
+  forwarder_.sendBatch();
+  EXPECT_EQ(client_.sent().size(), 1u);
+
+  h_.clock.advance(1s);
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
+  EXPECT_EQ(client_.sent().size(), 2u);
+  EXPECT_EQ(client_.sent()[1].request.body, client_.sent()[0].request.body)
+      << "a retry resends the same event id";
+  EXPECT_TRUE(h_.outbox().empty());
+}
+
+TEST_F(OutboxForwarderTest, RepeatedFailuresBackOffLongerButNeverBeyondRetryMax) {
+  storeInventory(1);
+  std::int64_t previous_delay = 0;
+  for (int attempt = 1; attempt <= 8; ++attempt) {
+    client_.failToConnect();
+    forwarder_.sendBatch();
+    const auto item = h_.outbox().at(0);
+    const std::int64_t delay = item.next_attempt_ms - nowMs();
+    EXPECT_EQ(item.attempts, attempt);
+    EXPECT_LE(delay, 30'000);
+    if (attempt <= 4) {
+      EXPECT_GT(delay, previous_delay) << "attempt " << attempt;
+    }
+    previous_delay = delay;
+    h_.clock.advance(std::chrono::milliseconds(delay));
+  }
+  EXPECT_GE(previous_delay, 15'000) << "capped at retry_max, jittered down by at most half";
+  EXPECT_EQ(h_.outbox().size(), 1u) << "network errors never drop an item";
+}
+
+TEST_F(OutboxForwarderTest, AFailingItemHoldsBackTheItemsBehindIt) {
+  storeInventory(1);
+  storeInventory(2);
+  client_.answer(500);
+  forwarder_.sendBatch();
+  EXPECT_EQ(client_.sent().size(), 1u);
+  EXPECT_EQ(h_.outbox().size(), 2u);
+}
+
+TEST_F(OutboxForwarderTest, RetryAfterFromTheServerIsHonoured) {
+  storeInventory(1);
+  client_.answer(429, "{}", {{"Retry-After", "12"}});
+  forwarder_.sendBatch();
+  EXPECT_EQ(h_.outbox().at(0).next_attempt_ms, nowMs() + 12'000);
+}
+
+TEST_F(OutboxForwarderTest, RefusedItemIsParkedAndTheQueueMovesOn) {
+  storeInventory(1);
+  storeInventory(2);
+  client_.answer(400, R"({"error":{"code":"invalid_field","message":"$.asset_id: bad"}})");
+
+  const BatchOutcome outcome = forwarder_.sendBatch();
+
+  EXPECT_EQ(outcome.parked, 1);
+  EXPECT_EQ(outcome.delivered, 1);
+  const auto items = h_.outbox();
+  ASSERT_EQ(items.size(), 1u) << "the refused item is kept for an operator";
+  EXPECT_EQ(items[0].state, "failed");
+  EXPECT_NE(items[0].last_error.find("$.asset_id: bad"), std::string::npos);
+  forwarder_.sendBatch();
+  EXPECT_EQ(client_.sent().size(), 2u) << "a parked item is not retried";
+}
+
+TEST_F(OutboxForwarderTest, WrongTokenIsRetriedNotParked) {
+  storeInventory(1);
+  client_.answer(401);
+  forwarder_.sendBatch();
+  EXPECT_EQ(h_.outbox().at(0).state, "pending");
+}
+
+TEST_F(OutboxForwarderTest, HeartbeatsCollapseToOneSeenUpdate) {
+  storeInventory(1);
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
+  for (int i = 0; i < 3; ++i) {
+    h_.clock.advance(60s);
+    wire::Heartbeat beat{{}, testId(7000 + i), testId(1), "2026-11-25T16:40:00Z", {}, {}};
+    ASSERT_TRUE(h_.service->recordHeartbeat(beat));
+  }
+  ASSERT_EQ(h_.outbox().size(), 1u);
+
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
+  const auto sent = client_.sent();
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent[1].url, "http://server.test:8480/api/v1/collector/seen");
+  auto seen = wire::decodeAssetSeen(sent[1].request.body);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(seen->last_seen, formatRfc3339(h_.clock.now())) << "the latest sighting wins";
+}
+
+TEST_F(OutboxForwarderTest, BackgroundThreadDeliversAsSoonAsAnItemIsQueued) {
+  // A long idle wait: only the wake-up can make delivery fast.
+  OutboxForwarder forwarder(h_.db(), client_, h_.clock,
+                            ForwarderOptions{"http://server.test:8480", "t", 3600s, 100}, 7);
+  auto service = std::make_unique<ingest::IngestService>(h_.db(), h_.clock, h_.reconciler,
+                                                          [&] { forwarder.wake(); });
+  std::promise<void> delivered;
+  client_.onSend([&] { delivered.set_value(); });
+  forwarder.start();
+
+  auto report = laptopReport();
+  ASSERT_TRUE(service->ingestInventory(report));
+
+  EXPECT_EQ(delivered.get_future().wait_for(5s), std::future_status::ready);
+  forwarder.stop();
+  EXPECT_EQ(client_.sent().size(), 1u);
+}
+
+}  // namespace
+}  // namespace steward::collector::outbox

@@ -98,8 +98,7 @@ int main(int argc, char** argv) {
   });
   auto port = server.start();
   if (!port) {
-    return fail("cannot listen on " + config->http_address + ":" +
-                std::to_string(config->http_port) + ": " + port.error().message);
+    return fail(port.error().message);  // names the address, port and reason
   }
   if (!config->port_file.empty()) {
     if (auto r = collector::writePortFile(config->port_file, *port); !r) {

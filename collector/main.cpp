@@ -93,9 +93,8 @@ int main(int argc, char** argv) {
   options.address = config->http_address;
   options.port = config->http_port;
   options.body_limit = config->body_limit_bytes;
-  http::HttpServer server(options, [&router](const http::HttpRequest& request) {
-    return router.handle(request);
-  });
+  http::HttpServer server(
+      options, [&router](const http::HttpRequest& request) { return router.handle(request); });
   auto port = server.start();
   if (!port) {
     return fail(port.error().message);  // names the address, port and reason

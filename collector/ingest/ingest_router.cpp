@@ -32,9 +32,9 @@ bool isJson(const std::string& content_type) {
 }
 
 HttpResponse methodNotAllowed(const std::string& allowed, const HttpRequest& request) {
-  HttpResponse r = jsonError(405, "method_not_allowed",
-                             request.method + " is not allowed on " + request.path() +
-                                 "; use " + allowed);
+  HttpResponse r =
+      jsonError(405, "method_not_allowed",
+                request.method + " is not allowed on " + request.path() + "; use " + allowed);
   r.headers.emplace_back("Allow", allowed);
   return r;
 }
@@ -65,7 +65,8 @@ HttpResponse IngestRouter::handle(const HttpRequest& request) const {
     return path == kInventoryPath ? inventory(request) : heartbeat(request);
   }
   if (path == kHealthPath) {
-    if (request.method != "GET" && request.method != "HEAD") return methodNotAllowed("GET", request);
+    if (request.method != "GET" && request.method != "HEAD")
+      return methodNotAllowed("GET", request);
     return http::jsonOk(R"({"status":"ok"})");
   }
   return jsonError(404, "not_found", "no such endpoint: " + path);

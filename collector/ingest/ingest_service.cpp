@@ -52,8 +52,12 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
     decision = reconciler_.decide(ids, *candidates);
 
     const std::string now = formatRfc3339(clock_.now());
-    AssetRow row{decision.asset_id.value_or(newUuidV7(clock_)), now, now, now,
-                 report.system.hostname, wire::encodeInventory(report)};
+    AssetRow row{decision.asset_id.value_or(newUuidV7(clock_)),
+                 now,
+                 now,
+                 now,
+                 report.system.hostname,
+                 wire::encodeInventory(report)};
     if (decision.asset_id) {
       auto existing = assets.asset(*decision.asset_id);
       if (!existing) return existing.error();
@@ -83,9 +87,9 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
     record.identifiers = std::move(*stored_ids);
     record.inventory = report;
     outcome = InventoryOutcome{false, row.asset_id};
-    return OutboxTable(db).enqueue(
-        outboxItem(storage::kOutboxAsset, record.asset_id, record.event_id,
-                   wire::encodeAssetRecord(record), now));
+    return OutboxTable(db).enqueue(outboxItem(storage::kOutboxAsset, record.asset_id,
+                                              record.event_id, wire::encodeAssetRecord(record),
+                                              now));
   });
   if (!done) return done.error();
   if (!outcome.duplicate) {

@@ -78,8 +78,8 @@ BatchOutcome OutboxForwarder::sendBatch() {
 OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   http::HttpRequest request;
   request.method = "POST";
-  request.target = item.kind == storage::kOutboxSeen ? "/api/v1/collector/seen"
-                                                     : "/api/v1/collector/assets";
+  request.target =
+      item.kind == storage::kOutboxSeen ? "/api/v1/collector/seen" : "/api/v1/collector/assets";
   request.setHeader("Content-Type", "application/json");
   request.setHeader("Authorization", "Bearer " + options_.token);
   request.setHeader("Idempotency-Key", item.event_id);
@@ -119,8 +119,8 @@ OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
     }
     attempt.retry_at = clock_.now() + delay;
     const std::int64_t next = unixMs(attempt.retry_at);
-    stored = db_.transact(
-        [&](auto& db) { return OutboxTable(db).reschedule(item.seq, next, error); });
+    stored =
+        db_.transact([&](auto& db) { return OutboxTable(db).reschedule(item.seq, next, error); });
     log().warning("%s not delivered (attempt %s), retrying in %s ms: %s", context,
                   std::to_string(item.attempts + 1), std::to_string(delay.count()), error);
   }
@@ -165,8 +165,8 @@ void OutboxForwarder::run() {
     // Sleep until the head of the queue is due, a new item arrives, or stop().
     std::chrono::milliseconds wait = options_.retry_max;
     if (outcome.next_due) {
-      const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(
-          *outcome.next_due - clock_.now());
+      const auto until =
+          std::chrono::duration_cast<std::chrono::milliseconds>(*outcome.next_due - clock_.now());
       wait = std::clamp(until, std::chrono::milliseconds(0),
                         std::chrono::duration_cast<std::chrono::milliseconds>(options_.retry_max));
     }

@@ -34,9 +34,9 @@ struct ForwarderOptions {
 struct BatchOutcome {
   int delivered = 0;
   int parked = 0;
-  int failed_attempts = 0;                   // retryable failures (0 or 1: the batch stops)
-  bool more = false;                         // a full batch went out; send again at once
-  std::optional<Clock::WallTime> next_due;   // the head of the queue waits until then
+  int failed_attempts = 0;                  // retryable failures (0 or 1: the batch stops)
+  bool more = false;                        // a full batch went out; send again at once
+  std::optional<Clock::WallTime> next_due;  // the head of the queue waits until then
 };
 
 class OutboxForwarder {

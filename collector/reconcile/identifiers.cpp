@@ -84,9 +84,8 @@ bool isBogusUuid(const std::string& uuid) {
   for (char c : u) {
     if (c != '-') hex.push_back(c);
   }
-  if (hex.size() != 32 || !std::all_of(hex.begin(), hex.end(), [](unsigned char c) {
-        return std::isxdigit(c) != 0;
-      })) {
+  if (hex.size() != 32 ||
+      !std::all_of(hex.begin(), hex.end(), [](unsigned char c) { return std::isxdigit(c) != 0; })) {
     return true;
   }
   if (allSameCharacter(hex)) return true;  // all-zero, all-F

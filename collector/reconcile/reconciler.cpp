@@ -100,8 +100,7 @@ Decision Reconciler::decide(const std::vector<wire::AssetIdentifier>& incoming,
   std::string evidence = "no strong key matched and no asset shares two weak keys; identifiers: " +
                          (incoming.empty() ? std::string("none usable") : describe(incoming));
   for (const auto& c : candidates) {
-    evidence += "; single weak key " + describe(c.matched) + " of asset " + c.asset_id +
-                " ignored";
+    evidence += "; single weak key " + describe(c.matched) + " of asset " + c.asset_id + " ignored";
   }
   return Decision{std::nullopt, "new_asset", evidence};
 }

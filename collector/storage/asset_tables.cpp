@@ -82,8 +82,7 @@ Result<void> AssetTables::saveAsset(const AssetRow& r) {
       .run();
 }
 
-Result<void> AssetTables::touchLastSeen(const std::string& asset_id,
-                                        const std::string& last_seen) {
+Result<void> AssetTables::touchLastSeen(const std::string& asset_id, const std::string& last_seen) {
   auto stmt = db_.prepare("UPDATE assets SET last_seen = ? WHERE asset_id = ?");
   if (!stmt) return stmt.error();
   return stmt->bind(1, last_seen).bind(2, asset_id).run();
@@ -105,8 +104,7 @@ Result<void> AssetTables::replaceIdentifiers(const std::string& asset_id,
   return {};
 }
 
-Result<std::vector<wire::AssetIdentifier>> AssetTables::identifiersOf(
-    const std::string& asset_id) {
+Result<std::vector<wire::AssetIdentifier>> AssetTables::identifiersOf(const std::string& asset_id) {
   // Strongest kinds first, then by value, so records are stable and easy to read.
   auto stmt = db_.prepare(
       "SELECT kind, value FROM identifiers WHERE asset_id = ? ORDER BY CASE kind "

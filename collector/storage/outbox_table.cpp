@@ -15,8 +15,8 @@ Result<void> OutboxTable::enqueue(const OutboxItem& item) {
 }
 
 Result<void> OutboxTable::enqueueSeen(const OutboxItem& item) {
-  auto drop = db_.prepare(
-      "DELETE FROM outbox WHERE kind = 'seen' AND state = 'pending' AND asset_id = ?");
+  auto drop =
+      db_.prepare("DELETE FROM outbox WHERE kind = 'seen' AND state = 'pending' AND asset_id = ?");
   if (!drop) return drop.error();
   if (auto r = drop->bind(1, item.asset_id).run(); !r) return r;
   OutboxItem seen = item;

@@ -45,8 +45,7 @@ class OutboxTable {
   Result<std::vector<OutboxItem>> all();
 
   Result<void> remove(std::int64_t seq);
-  Result<void> reschedule(std::int64_t seq, std::int64_t next_attempt_ms,
-                          const std::string& error);
+  Result<void> reschedule(std::int64_t seq, std::int64_t next_attempt_ms, const std::string& error);
   Result<void> park(std::int64_t seq, const std::string& error);
 
  private:

@@ -17,9 +17,8 @@ IniConfig configWith(const std::vector<std::string>& overrides) {
   return ini;
 }
 
-const std::vector<std::string> kRequired = {"storage.path=/tmp/c.db",
-                                            "server.url=http://127.0.0.1:8480/",
-                                            "server.token=abc"};
+const std::vector<std::string> kRequired = {
+    "storage.path=/tmp/c.db", "server.url=http://127.0.0.1:8480/", "server.token=abc"};
 
 TEST(CollectorConfigTest, DefaultsApplyWhenOnlyRequiredKeysAreSet) {
   auto c = loadCollectorConfig(configWith(kRequired));
@@ -78,8 +77,8 @@ TEST(CollectorConfigTest, BadValuesAreRefusedWithTheKey) {
 }
 
 TEST(CommandLineTest, ParsesConfigAndOverridesInOrder) {
-  auto cl = parseCommandLine({"--config", "/etc/steward/collector.conf", "--set", "http.port=0",
-                              "--set=log.level=debug"});
+  auto cl = parseCommandLine(
+      {"--config", "/etc/steward/collector.conf", "--set", "http.port=0", "--set=log.level=debug"});
   ASSERT_TRUE(cl) << cl.error().message;
   EXPECT_EQ(cl->config_path, "/etc/steward/collector.conf");
   EXPECT_EQ(cl->overrides, (std::vector<std::string>{"http.port=0", "log.level=debug"}));

@@ -61,7 +61,8 @@ std::int64_t CollectorHarness::assetCount() {
                    if (!n) return n.error();
                    count = *n;
                    return {};
-                 }).has_value());
+                 })
+                  .has_value());
   return count;
 }
 
@@ -72,7 +73,8 @@ std::vector<storage::OutboxItem> CollectorHarness::outbox() {
                    if (!all) return all.error();
                    items = std::move(*all);
                    return {};
-                 }).has_value());
+                 })
+                  .has_value());
   return items;
 }
 

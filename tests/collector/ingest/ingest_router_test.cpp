@@ -181,8 +181,7 @@ TEST_F(IngestRouterTest, NonJsonContentTypeIs415AndChangesNothing) {
   storeBaseline();
   auto other = laptopReport();
   other.report_id = testId(1006);
-  const auto response =
-      post("/api/v1/agent/inventory", wire::encodeInventory(other), "text/plain");
+  const auto response = post("/api/v1/agent/inventory", wire::encodeInventory(other), "text/plain");
   EXPECT_EQ(response.status, 415);
   EXPECT_EQ(errorCode(response), "unsupported_media_type");
   EXPECT_NE(errorMessage(response).find("text/plain"), std::string::npos);

@@ -47,7 +47,8 @@ class IngestSocketTest : public ::testing::Test {
 TEST_F(IngestSocketTest, OversizedBodyIs413JsonAndStoresNothing) {
   auto report = testing::laptopReport();
   // A valid report padded past the limit: only the size is wrong.
-  for (int i = 0; i < 2000; ++i) report.packages.push_back({"pkg" + std::to_string(i), "1.0", std::nullopt, "dpkg"});
+  for (int i = 0; i < 2000; ++i)
+    report.packages.push_back({"pkg" + std::to_string(i), "1.0", std::nullopt, "dpkg"});
   const std::string body = wire::encodeInventory(report);
   ASSERT_GT(body.size(), 64u * 1024);
 

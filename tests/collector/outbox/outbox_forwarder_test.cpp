@@ -37,8 +37,8 @@ class FakeHttpClient final : public http::HttpClient {
   void answer(int status, std::string body = "{}",
               std::vector<std::pair<std::string, std::string>> headers = {}) {
     std::lock_guard lock(mutex_);
-    script_.push_back(http::HttpResponse{status, "application/json", std::move(body),
-                                         std::move(headers)});
+    script_.push_back(
+        http::HttpResponse{status, "application/json", std::move(body), std::move(headers)});
   }
   void failToConnect() {
     std::lock_guard lock(mutex_);
@@ -73,8 +73,7 @@ class OutboxForwarderTest : public ::testing::Test {
     ASSERT_TRUE(h_.service->ingestInventory(report));
   }
   std::int64_t nowMs() const {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               h_.clock.now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(h_.clock.now().time_since_epoch())
         .count();
   }
 
@@ -227,7 +226,7 @@ TEST_F(OutboxForwarderTest, BackgroundThreadDeliversAsSoonAsAnItemIsQueued) {
   OutboxForwarder forwarder(h_.db(), client_, h_.clock,
                             ForwarderOptions{"http://server.test:8480", "t", 3600s, 100}, 7);
   auto service = std::make_unique<ingest::IngestService>(h_.db(), h_.clock, h_.reconciler,
-                                                          [&] { forwarder.wake(); });
+                                                         [&] { forwarder.wake(); });
   std::promise<void> delivered;
   client_.onSend([&] { delivered.set_value(); });
   forwarder.start();

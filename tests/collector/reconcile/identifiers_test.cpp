@@ -8,10 +8,9 @@ namespace steward::collector::reconcile {
 namespace {
 
 TEST(IdentifiersTest, FirmwarePlaceholderSerialsAreBogus) {
-  for (const char* serial :
-       {"To Be Filled By O.E.M.", "to be filled by o.e.m.", " Default string ",
-        "System Serial Number", "Not Specified", "None", "0", "123456789", "", "   ",
-        "0000000000", "XXXXXXXX"}) {
+  for (const char* serial : {"To Be Filled By O.E.M.", "to be filled by o.e.m.", " Default string ",
+                             "System Serial Number", "Not Specified", "None", "0", "123456789", "",
+                             "   ", "0000000000", "XXXXXXXX"}) {
     EXPECT_TRUE(isBogusSerial(serial)) << "'" << serial << "'";
   }
   for (const char* serial : {"5CG3421XYZ", "PF2ABCDE", "0123ABC"}) {

@@ -22,6 +22,9 @@ struct Case {
   std::string expected_rule;
 };
 
+// Failure messages name the case instead of dumping its bytes.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 wire::InventoryReport withAgent(wire::InventoryReport r, int n) {
   r.agent_id = testId(n);
   r.report_id = testId(9000 + n);
@@ -73,25 +76,43 @@ std::vector<Case> cases() {
       {"SameAgentIdAfterRestart", {vm}, vm_restarted, 0, "agent_id"},
       {"ReinstallWithSameSmbiosUuid", {laptop}, reinstalled_same_uuid, 0, "smbios_uuid"},
       {"ReinstallWithSameSerialAndVendor", {laptop}, reinstalled_same_serial, 0, "serial"},
-      {"SameSerialFromAnotherVendorIsAnotherMachine", {laptop}, other_vendor_same_serial,
-       std::nullopt, "new_asset"},
+      {"SameSerialFromAnotherVendorIsAnotherMachine",
+       {laptop},
+       other_vendor_same_serial,
+       std::nullopt,
+       "new_asset"},
       {"BogusSerialDoesNotMergeTwoMachines",
        {withAgent(whiteboxReport("shop-1", "00:1b:21:00:00:01"), 40)},
-       withAgent(whiteboxReport("shop-2", "00:1b:21:00:00:02"), 41), std::nullopt, "new_asset"},
+       withAgent(whiteboxReport("shop-2", "00:1b:21:00:00:02"), 41),
+       std::nullopt,
+       "new_asset"},
       {"AllZeroUuidIsIgnored",
        {withAgent(whiteboxReport("lab-1", "00:1b:21:00:01:01"), 42)},
-       withAgent(whiteboxReport("lab-2", "00:1b:21:00:01:02"), 43), std::nullopt, "new_asset"},
-      {"OneSharedMacAloneDoesNotMerge", {vmReport("web-1", "52:54:00:12:34:56", 50)},
-       vmReport("web-2", "52:54:00:12:34:56", 51), std::nullopt, "new_asset"},
-      {"SharedHostnameAloneDoesNotMerge", {vmReport("kiosk", "52:54:00:12:00:01", 52)},
-       vmReport("kiosk", "52:54:00:12:00:02", 53), std::nullopt, "new_asset"},
-      {"MacPlusHostnameMerges", {vmReport("web-1", "52:54:00:12:34:56", 54)},
-       vmReport("web-1", "52:54:00:12:34:56", 55), 0, "weak_keys"},
+       withAgent(whiteboxReport("lab-2", "00:1b:21:00:01:02"), 43),
+       std::nullopt,
+       "new_asset"},
+      {"OneSharedMacAloneDoesNotMerge",
+       {vmReport("web-1", "52:54:00:12:34:56", 50)},
+       vmReport("web-2", "52:54:00:12:34:56", 51),
+       std::nullopt,
+       "new_asset"},
+      {"SharedHostnameAloneDoesNotMerge",
+       {vmReport("kiosk", "52:54:00:12:00:01", 52)},
+       vmReport("kiosk", "52:54:00:12:00:02", 53),
+       std::nullopt,
+       "new_asset"},
+      {"MacPlusHostnameMerges",
+       {vmReport("web-1", "52:54:00:12:34:56", 54)},
+       vmReport("web-1", "52:54:00:12:34:56", 55),
+       0,
+       "weak_keys"},
       {"TwoMacsMerge", {two_nics}, two_nics_reinstalled, 0, "weak_keys"},
       {"VirtualNicMacsDoNotCount", {docker_a}, docker_b, std::nullopt, "new_asset"},
       {"StrongKeyBeatsWeakKeysOfAnotherAsset",
        {vmReport("ws-0042", "8c:04:ba:12:34:56", 60), laptop},
-       withAgent(laptop, 61), 1, "serial"},
+       withAgent(laptop, 61),
+       1,
+       "serial"},
   };
 }
 
@@ -120,8 +141,8 @@ INSTANTIATE_TEST_SUITE_P(Rules, ReconcilerTableTest, ::testing::ValuesIn(cases()
 
 TEST(ReconcilerTest, EvidenceNamesTheIdentifiersThatDecided) {
   const auto incoming = extractIdentifiers(laptopReport());
-  const Decision d = Reconciler().decide(
-      incoming, {{"asset-a", {{"serial", "dell inc.|5CG3421XYZ"}}}});
+  const Decision d =
+      Reconciler().decide(incoming, {{"asset-a", {{"serial", "dell inc.|5CG3421XYZ"}}}});
   EXPECT_EQ(d.rule, "serial");
   EXPECT_NE(d.evidence.find("serial=dell inc.|5CG3421XYZ"), std::string::npos) << d.evidence;
 }
@@ -135,10 +156,9 @@ TEST(ReconcilerTest, NewAssetEvidenceSaysWhichSingleWeakKeyWasIgnored) {
 }
 
 TEST(ReconcilerTest, TieBetweenStrongMatchesGoesToTheOldestAsset) {
-  const std::vector<Candidate> candidates = {{"0193b000-0000-7000-8000-000000000002",
-                                              {{"agent_id", "x"}}},
-                                             {"0193a000-0000-7000-8000-000000000001",
-                                              {{"agent_id", "x"}}}};
+  const std::vector<Candidate> candidates = {
+      {"0193b000-0000-7000-8000-000000000002", {{"agent_id", "x"}}},
+      {"0193a000-0000-7000-8000-000000000001", {{"agent_id", "x"}}}};
   const Decision d = Reconciler().decide({{"agent_id", "x"}}, candidates);
   EXPECT_EQ(d.asset_id, "0193a000-0000-7000-8000-000000000001");
 }

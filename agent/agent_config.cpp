@@ -22,12 +22,11 @@ Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_coll
       return invalid(ini, "collector.url", "is required (e.g. http://127.0.0.1:8481)");
     }
   } else if (config.collector_url.starts_with("https://")) {
-    return invalid(ini, "collector.url", "= '" + config.collector_url +
-                                             "': https is not supported yet; use http://");
+    return invalid(ini, "collector.url",
+                   "= '" + config.collector_url + "': https is not supported yet; use http://");
   } else if (!config.collector_url.starts_with("http://") ||
              config.collector_url.size() <= std::string_view("http://").size()) {
-    return invalid(ini, "collector.url",
-                   "= '" + config.collector_url + "' is not an http:// URL");
+    return invalid(ini, "collector.url", "= '" + config.collector_url + "' is not an http:// URL");
   }
 
   config.state_dir = ini.getString("agent.state_dir", config.state_dir);

@@ -11,6 +11,10 @@
 
 namespace steward::agent {
 
+// The id stored in `state_dir`, without creating anything. Errors: "not_found",
+// "state_corrupt".
+Result<std::string> loadAgentId(const std::string& state_dir);
+
 // Returns the id stored in `state_dir`, creating the directory and the id when
 // absent. Errors: "state_unwritable" (cannot create or write), "state_corrupt" (the
 // file holds something that is not a UUID; it is left alone for a person to look at).

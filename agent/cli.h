@@ -15,9 +15,9 @@ namespace steward::agent {
 struct CliOptions {
   enum class Command { Version, Help, Inventory, Run };
   Command command = Command::Help;
-  std::string root = "/";                  // inventory: filesystem root to read
-  std::string config_path;                 // run: required
-  std::vector<std::string> overrides;      // run: "section.key=value"
+  std::string root = "/";              // inventory: filesystem root to read
+  std::string config_path;             // run: required
+  std::vector<std::string> overrides;  // run: "section.key=value"
 };
 
 // `args` excludes the program name. An Error ("usage") says what is wrong in one line.

@@ -55,7 +55,11 @@ int inventoryCommand(const CliOptions& options) {
   const bool this_host = options.root == "/";
   const AddressProvider& addresses =
       this_host ? static_cast<const AddressProvider&>(live_addresses) : no_addresses;
-  LinuxCollector collector(fs, addresses, clock, "", this_host ? unameMachine() : std::nullopt);
+  // The installed agent's id when there is one (read only: printing creates nothing).
+  const std::string agent_id =
+      loadAgentId(AgentConfig{}.state_dir).value_or("00000000-0000-0000-0000-000000000000");
+  LinuxCollector collector(fs, addresses, clock, agent_id,
+                           this_host ? unameMachine() : std::nullopt);
   std::cout << wire::encodeInventory(collector.collect()) << "\n";
   return 0;
 }
@@ -99,8 +103,8 @@ int runCommand(const CliOptions& options) {
                RunLoop::Options{config->heartbeat_interval, std::chrono::milliseconds(1000)},
                [&] { return uniform(random); });
 
-  log.information("steward-agent " + std::string(kAgentVersion) + " starting [agent=" +
-                  *agent_id + "] collector " + config->collector_url);
+  log.information("steward-agent " + std::string(kAgentVersion) + " starting [agent=" + *agent_id +
+                  "] collector " + config->collector_url);
   while (true) {
     const auto wait = loop.tick();
     timespec timeout{};

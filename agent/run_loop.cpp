@@ -51,9 +51,8 @@ milliseconds RunLoop::deliverInventory(Mono now) {
   const Delivery delivery = client_.sendInventory(report);
   switch (delivery.outcome) {
     case Delivery::Outcome::Accepted:
-      log.information("posted inventory [report=" + report.report_id +
-                      "] packages=" + std::to_string(report.packages.size()) + ": " +
-                      delivery.detail);
+      log.information("posted inventory [report=" + report.report_id + "] packages=" +
+                      std::to_string(report.packages.size()) + ": " + delivery.detail);
       ++inventories_delivered_;
       break;
     case Delivery::Outcome::RetryLater:
@@ -113,8 +112,8 @@ milliseconds RunLoop::retryLater(Mono now, const char* what, const Delivery& del
   // "Equal jitter": between half and all of the backoff, so agents that lost the
   // collector together do not come back together.
   const double r = std::clamp(random01_(), 0.0, 1.0);
-  auto wait = milliseconds(backoff.count() / 2 +
-                           static_cast<milliseconds::rep>(r * static_cast<double>(backoff.count() / 2)));
+  auto wait = milliseconds(backoff.count() / 2 + static_cast<milliseconds::rep>(
+                                                     r * static_cast<double>(backoff.count() / 2)));
   if (delivery.retry_after) wait = std::max<milliseconds>(wait, *delivery.retry_after);
   wait = std::max(wait, milliseconds(1));
   not_before_ = now + wait;

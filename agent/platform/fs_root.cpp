@@ -70,8 +70,8 @@ Result<std::string> FsRoot::readFile(std::string_view path, std::size_t max_byte
     }
     if (n == 0) break;
     if (content.size() + static_cast<std::size_t>(n) > max_bytes) {
-      return makeError("too_large", full->string() + " is larger than " +
-                                        std::to_string(max_bytes) + " bytes");
+      return makeError("too_large",
+                       full->string() + " is larger than " + std::to_string(max_bytes) + " bytes");
     }
     content.append(buffer, static_cast<std::size_t>(n));
   }

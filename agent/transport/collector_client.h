@@ -22,8 +22,8 @@ struct Delivery {
     RetryLater,         // 408, 429, 5xx, or no response at all
   };
   Outcome outcome = Outcome::RetryLater;
-  int status = 0;      // HTTP status, 0 when no response arrived
-  std::string detail;  // response body or network error, for the log
+  int status = 0;                                   // HTTP status, 0 when no response arrived
+  std::string detail;                               // response body or network error, for the log
   std::optional<std::chrono::seconds> retry_after;  // from a Retry-After header, in seconds
 };
 

@@ -7,7 +7,8 @@ namespace steward::agent {
 
 HealthSample LinuxHealthSampler::sample() {
   HealthSample sample;
-  if (auto text = readSource(fs_, "/proc/uptime", true)) sample.uptime_seconds = parseProcUptime(*text);
+  if (auto text = readSource(fs_, "/proc/uptime", true))
+    sample.uptime_seconds = parseProcUptime(*text);
   if (auto text = readSource(fs_, "/proc/loadavg", true)) sample.load1 = parseProcLoadavg(*text);
   return sample;
 }

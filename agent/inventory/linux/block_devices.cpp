@@ -18,9 +18,8 @@ bool isVirtualBlockName(std::string_view name) {
 
 std::optional<std::string> parseVpdPg80(std::string_view raw) {
   if (raw.size() < 4 || static_cast<unsigned char>(raw[1]) != 0x80) return std::nullopt;
-  const std::size_t length =
-      static_cast<std::size_t>(static_cast<unsigned char>(raw[2])) << 8 |
-      static_cast<unsigned char>(raw[3]);
+  const std::size_t length = static_cast<std::size_t>(static_cast<unsigned char>(raw[2])) << 8 |
+                             static_cast<unsigned char>(raw[3]);
   if (raw.size() < 4 + length) return std::nullopt;
   auto serial = trim(raw.substr(4, length));
   if (serial.empty()) return std::nullopt;

@@ -12,7 +12,7 @@ namespace steward::agent {
 
 struct DpkgStatus {
   std::vector<wire::Package> installed;  // in file order
-  std::size_t skipped = 0;  // stanzas with a Package but no usable Status/Version
+  std::size_t skipped = 0;               // stanzas with a Package but no usable Status/Version
 };
 
 // The packages dpkg considers installed: Status "install <flag> installed", the same

@@ -20,8 +20,8 @@ std::vector<wire::Filesystem> readFilesystems(const FsRoot& fs) {
       // As df(1) counts it: blocks in use, root's reserve not included.
       item.used_bytes = stats->total_bytes - stats->free_bytes;
     } else {
-      logger("agent.inventory").information("no size for " + mount.mount_point + ": " +
-                                            stats.error().message);
+      logger("agent.inventory")
+          .information("no size for " + mount.mount_point + ": " + stats.error().message);
     }
     out.push_back(std::move(item));
   }

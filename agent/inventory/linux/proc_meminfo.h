@@ -11,7 +11,7 @@
 namespace steward::agent {
 
 struct MemInfo {
-  std::uint64_t total_bytes = 0;                 // MemTotal
+  std::uint64_t total_bytes = 0;                  // MemTotal
   std::optional<std::uint64_t> swap_total_bytes;  // SwapTotal; absent if not listed
 };
 

@@ -14,8 +14,7 @@ std::string decodeOctal(std::string_view field) {
   for (std::size_t i = 0; i < field.size(); ++i) {
     if (field[i] == '\\' && i + 3 < field.size()) {
       const auto digits = field.substr(i + 1, 3);
-      if (std::all_of(digits.begin(), digits.end(),
-                                            [](char c) { return c >= '0' && c <= '7'; })) {
+      if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '7'; })) {
         const int value = (digits[0] - '0') * 64 + (digits[1] - '0') * 8 + (digits[2] - '0');
         if (value <= 0xFF) {
           out += static_cast<char>(value);
@@ -45,11 +44,12 @@ std::vector<MountEntry> parseProcMounts(std::string_view text) {
 
 bool isPseudoFilesystem(const MountEntry& entry) {
   static constexpr std::array<std::string_view, 27> kPseudo = {
-      "proc",       "sysfs",     "devtmpfs",   "devpts",    "tmpfs",       "ramfs",
-      "cgroup",     "cgroup2",   "securityfs", "debugfs",   "tracefs",     "configfs",
-      "fusectl",    "mqueue",    "hugetlbfs",  "pstore",    "bpf",         "autofs",
-      "binfmt_misc", "efivarfs", "rpc_pipefs", "nsfs",      "selinuxfs",   "squashfs",
-      "fuse.gvfsd-fuse", "fuse.portal", "fuse.lxcfs"};
+      "proc",        "sysfs",     "devtmpfs",  "devpts",      "tmpfs",
+      "ramfs",       "cgroup",    "cgroup2",   "securityfs",  "debugfs",
+      "tracefs",     "configfs",  "fusectl",   "mqueue",      "hugetlbfs",
+      "pstore",      "bpf",       "autofs",    "binfmt_misc", "efivarfs",
+      "rpc_pipefs",  "nsfs",      "selinuxfs", "squashfs",    "fuse.gvfsd-fuse",
+      "fuse.portal", "fuse.lxcfs"};
   if (std::find(kPseudo.begin(), kPseudo.end(), entry.type) != kPseudo.end()) return true;
   // A container's root is an overlay and is its only real filesystem; elsewhere
   // overlays are container layers already counted on the disk below them.

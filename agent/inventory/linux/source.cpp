@@ -1,5 +1,5 @@
-#include "shared/common/log.h"
 #include "agent/inventory/linux/readers.h"
+#include "shared/common/log.h"
 
 namespace steward::agent {
 
@@ -9,8 +9,8 @@ std::optional<std::string> readSource(const FsRoot& fs, std::string_view path, b
   if (content) return std::move(content).value();
   auto& log = logger("agent.inventory");
   const auto& error = content.error();
-  const std::string message = "skipped " + std::string(path) + " (" + error.code + "): " +
-                              error.message;
+  const std::string message =
+      "skipped " + std::string(path) + " (" + error.code + "): " + error.message;
   if (error.code == "not_found" && !expected) {
     log.debug(message);
   } else if (error.code == "permission_denied" || error.code == "not_found") {

@@ -20,8 +20,18 @@ wire::SystemInfo readSystemInfo(const FsRoot& fs, const std::optional<std::strin
   if (auto text = readSource(fs, "/proc/sys/kernel/hostname", true)) {
     info.hostname = sysfsValue(*text).value_or("");
   }
-  if (auto text = readSource(fs, "/proc/sys/kernel/osrelease", true)) info.kernel = sysfsValue(*text);
-  if (auto text = readSource(fs, "/proc/sys/kernel/arch", false)) info.architecture = sysfsValue(*text);
+  if (info.hostname.empty()) {
+    if (auto text = readSource(fs, "/etc/hostname", false)) {
+      info.hostname = sysfsValue(*text).value_or("");
+    }
+  }
+  // The wire requires a hostname; "(none)" is what the kernel itself shows for an
+  // unset one, so the report is still accepted and the gap is visible.
+  if (info.hostname.empty()) info.hostname = "(none)";
+  if (auto text = readSource(fs, "/proc/sys/kernel/osrelease", true))
+    info.kernel = sysfsValue(*text);
+  if (auto text = readSource(fs, "/proc/sys/kernel/arch", false))
+    info.architecture = sysfsValue(*text);
   if (!info.architecture) info.architecture = fallback_arch;
 
   // os-release(5): /etc/os-release wins, /usr/lib/os-release is the vendor fallback.

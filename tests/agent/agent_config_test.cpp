@@ -1,0 +1,91 @@
+#include "agent/agent_config.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/temp_dir.h"
+
+namespace steward::agent {
+namespace {
+
+using steward::testing::TempDir;
+
+Result<AgentConfig> load(const TempDir& dir, const std::string& text, bool require = true) {
+  auto ini = IniConfig::load(dir.write("agent.conf", text));
+  if (!ini) return ini.error();
+  return AgentConfig::fromIni(*ini, require);
+}
+
+TEST(AgentConfigTest, ReadsEveryKey) {
+  TempDir dir;
+  auto config = load(dir,
+                     "[collector]\nurl = http://10.0.0.5:8481\n[agent]\nstate_dir = /srv/agent\n"
+                     "heartbeat_interval_seconds = 15\n[log]\nlevel = debug\n");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->collector_url, "http://10.0.0.5:8481");
+  EXPECT_EQ(config->state_dir, "/srv/agent");
+  EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(15));
+  EXPECT_EQ(config->log_level, "debug");
+}
+
+TEST(AgentConfigTest, DefaultsWhenOnlyTheCollectorIsGiven) {
+  TempDir dir;
+  auto config = load(dir, "[collector]\nurl = http://127.0.0.1:8481\n");
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->state_dir, "/var/lib/steward-agent");
+  EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(60));
+  EXPECT_EQ(config->log_level, "information");
+}
+
+TEST(AgentConfigTest, ShippedConfigNeedsOnlyTheCollectorUrl) {
+  auto ini = IniConfig::load(std::string(STEWARD_FIXTURES_DIR) + "/../../config/agent.conf");
+  ASSERT_TRUE(ini) << ini.error().message;
+  ASSERT_TRUE(ini->applyOverrides({"collector.url=http://127.0.0.1:8481"}));
+  auto config = AgentConfig::fromIni(*ini, true);
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(60));
+}
+
+TEST(AgentConfigTest, MissingCollectorUrlNamesFileAndKey) {
+  TempDir dir;
+  auto config = load(dir, "[agent]\nstate_dir = /tmp/x\n");
+  ASSERT_FALSE(config);
+  EXPECT_EQ(config.error().code, "config_invalid");
+  EXPECT_NE(config.error().message.find("agent.conf"), std::string::npos);
+  EXPECT_NE(config.error().message.find("collector.url"), std::string::npos);
+  EXPECT_TRUE(load(dir, "[agent]\nstate_dir = /tmp/x\n", false));  // inventory needs none
+}
+
+TEST(AgentConfigTest, RejectsBadValues) {
+  TempDir dir;
+  const auto message = [&](const std::string& text) {
+    auto config = load(dir, text);
+    return config ? std::string("(accepted)") : config.error().message;
+  };
+  const std::string url = "[collector]\nurl = http://127.0.0.1:8481\n";
+  EXPECT_NE(message("[collector]\nurl = ftp://x\n").find("collector.url"), std::string::npos);
+  EXPECT_NE(message("[collector]\nurl = https://x\n").find("https"), std::string::npos);
+  EXPECT_NE(message(url + "[agent]\nheartbeat_interval_seconds = 0\n")
+                .find("agent.heartbeat_interval_seconds"),
+            std::string::npos);
+  EXPECT_NE(message(url + "[agent]\nheartbeat_interval_seconds = 86401\n").find("1..86400"),
+            std::string::npos);
+  EXPECT_NE(message(url + "[agent]\nheartbeat_interval_seconds = soon\n").find("not an integer"),
+            std::string::npos);
+  EXPECT_NE(message(url + "[agent]\nstate_dir =\n").find("agent.state_dir"), std::string::npos);
+  EXPECT_NE(message(url + "[log]\nlevel = loud\n").find("log.level"), std::string::npos);
+}
+
+TEST(AgentConfigTest, CommandLineOverridesWin) {
+  TempDir dir;
+  auto ini = IniConfig::load(dir.write("agent.conf", "[collector]\nurl = http://a:1\n"));
+  ASSERT_TRUE(ini);
+  ASSERT_TRUE(
+      ini->applyOverrides({"collector.url=http://b:2", "agent.heartbeat_interval_seconds=5"}));
+  auto config = AgentConfig::fromIni(*ini, true);
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->collector_url, "http://b:2");
+  EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(5));
+}
+
+}  // namespace
+}  // namespace steward::agent

@@ -1,0 +1,76 @@
+#include "agent/inventory/linux/linux_collector.h"
+
+#include <gtest/gtest.h>
+
+#include "shared/common/id.h"
+#include "shared/wire/json_codec.h"
+#include "tests/agent/fake_fs_root.h"
+#include "tests/support/fake_clock.h"
+#include "tests/support/temp_dir.h"
+
+namespace steward::agent {
+namespace {
+
+using steward::agent::testing::FakeFsRoot;
+using steward::testing::FakeClock;
+
+TEST(LinuxCollectorTest, WorkstationReportAsTheCollectorReceivesIt) {
+  FakeFsRoot fs(steward::testing::fixturesDir() + "/linux/workstation");
+  fs.setStats("/", FsStats{500'000'000'000, 200'000'000'000, 175'000'000'000, 0, 0});
+  StaticAddressProvider addresses({{"eno1", InterfaceAddress::Family::IPv4, "10.20.30.42/24"}});
+  FakeClock clock;
+  LinuxCollector collector(fs, addresses, clock, "01a213a0-d1bf-7cf2-b626-40028f404e9c");
+  const auto report = collector.collect();
+
+  EXPECT_TRUE(isUuid(report.report_id));
+  EXPECT_EQ(report.agent_id, "01a213a0-d1bf-7cf2-b626-40028f404e9c");
+  EXPECT_EQ(report.collected_at, formatRfc3339(clock.now()));
+  EXPECT_EQ(report.agent_version, "0.1.0");
+  EXPECT_EQ(report.system.hostname, "ws-fin-042");
+  EXPECT_EQ(report.hardware.serial, "7XK4L53");
+  EXPECT_EQ(report.cpu.threads, 16u);
+  EXPECT_EQ(report.disks.size(), 2u);
+  EXPECT_EQ(report.filesystems.size(), 4u);
+  EXPECT_EQ(report.packages.size(), 6u);
+  ASSERT_EQ(report.interfaces.size(), 5u);
+  EXPECT_EQ(report.interfaces[1].name, "eno1");
+  EXPECT_EQ(report.interfaces[1].ipv4, (std::vector<std::string>{"10.20.30.42/24"}));
+
+  // What goes on the wire decodes to the same report.
+  auto decoded = wire::decodeInventory(wire::encodeInventory(report));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, report);
+}
+
+TEST(LinuxCollectorTest, EachReportHasItsOwnId) {
+  FsRoot fs(steward::testing::fixturesDir() + "/linux/debian12-vm");
+  StaticAddressProvider addresses;
+  FakeClock clock;
+  LinuxCollector collector(fs, addresses, clock, "01a213a0-d1bf-7cf2-b626-40028f404e9c");
+  const auto first = collector.collect();
+  clock.advance(std::chrono::seconds(60));
+  const auto second = collector.collect();
+  EXPECT_NE(first.report_id, second.report_id);
+  EXPECT_NE(first.collected_at, second.collected_at);
+}
+
+TEST(LinuxCollectorTest, EmptyRootGivesAnEmptyButValidReport) {
+  steward::testing::TempDir dir;
+  FsRoot fs(dir.path());
+  StaticAddressProvider addresses;
+  FakeClock clock;
+  LinuxCollector collector(fs, addresses, clock, "01a213a0-d1bf-7cf2-b626-40028f404e9c",
+                           std::string("x86_64"));
+  const auto report = collector.collect();
+  EXPECT_EQ(report.system.hostname, "(none)");
+  EXPECT_EQ(report.system.architecture, "x86_64");
+  EXPECT_EQ(report.cpu.threads, 0u);
+  EXPECT_TRUE(report.disks.empty());
+  EXPECT_TRUE(report.packages.empty());
+  // The collector accepts it: a report with gaps is still a report.
+  auto decoded = wire::decodeInventory(wire::encodeInventory(report));
+  EXPECT_TRUE(decoded) << decoded.error().message;
+}
+
+}  // namespace
+}  // namespace steward::agent

@@ -1,0 +1,112 @@
+#include "agent/platform/fs_root.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "tests/support/temp_dir.h"
+
+namespace steward::agent {
+namespace {
+
+using steward::testing::TempDir;
+
+TEST(FsRootTest, ReadsAbsolutePathsUnderTheRoot) {
+  TempDir dir;
+  dir.write("proc/sys/kernel/hostname", "ws-fin-042\n");
+  FsRoot fs(dir.path());
+  auto text = fs.readFile("/proc/sys/kernel/hostname");
+  ASSERT_TRUE(text) << text.error().message;
+  EXPECT_EQ(*text, "ws-fin-042\n");
+}
+
+TEST(FsRootTest, MissingFileIsNotFound) {
+  TempDir dir;
+  FsRoot fs(dir.path());
+  auto text = fs.readFile("/etc/os-release");
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().code, "not_found");
+  EXPECT_NE(text.error().message.find("etc/os-release"), std::string::npos);
+}
+
+TEST(FsRootTest, FileLargerThanTheCapIsTooLarge) {
+  TempDir dir;
+  dir.write("var/lib/dpkg/status", std::string(5000, 'x'));
+  FsRoot fs(dir.path());
+  auto text = fs.readFile("/var/lib/dpkg/status", 4096);
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().code, "too_large");
+  EXPECT_TRUE(fs.readFile("/var/lib/dpkg/status", 5000));
+}
+
+TEST(FsRootTest, RefusesRelativePathsAndParentReferences) {
+  TempDir dir;
+  dir.write("secret", "x");
+  FsRoot fs(dir.path() / "root");
+  EXPECT_EQ(fs.readFile("proc/cpuinfo").error().code, "invalid_path");
+  EXPECT_EQ(fs.readFile("/../secret").error().code, "invalid_path");
+  EXPECT_FALSE(fs.exists("/../secret"));
+}
+
+TEST(FsRootTest, UnreadableFileIsPermissionDenied) {
+  if (::geteuid() == 0) {
+    // root reads mode-000 files anyway; FakeFsRoot covers the readers' handling.
+    GTEST_SKIP() << "running as root: file modes do not deny reads";
+  }
+  TempDir dir;
+  const auto path = dir.write("sys/class/dmi/id/product_serial", "7XK4L53\n");
+  ASSERT_EQ(::chmod(path.c_str(), 0), 0);
+  FsRoot fs(dir.path());
+  auto text = fs.readFile("/sys/class/dmi/id/product_serial");
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().code, "permission_denied");
+}
+
+TEST(FsRootTest, ReadsProcFilesThatReportSizeZero) {
+  FsRoot fs("/");
+  auto text = fs.readFile("/proc/self/status");
+  ASSERT_TRUE(text) << text.error().message;
+  EXPECT_NE(text->find("Name:"), std::string::npos);
+}
+
+TEST(FsRootTest, ListsDirectorySorted) {
+  TempDir dir;
+  dir.write("sys/class/net/wlan0/address", "");
+  dir.write("sys/class/net/eth0/address", "");
+  dir.write("sys/class/net/bonding_masters", "");
+  FsRoot fs(dir.path());
+  auto names = fs.listDirectory("/sys/class/net");
+  ASSERT_TRUE(names);
+  EXPECT_EQ(*names, (std::vector<std::string>{"bonding_masters", "eth0", "wlan0"}));
+  EXPECT_EQ(fs.listDirectory("/sys/block").error().code, "not_found");
+}
+
+TEST(FsRootTest, ExistsAndReadLink) {
+  TempDir dir;
+  dir.write("sys/class/net/eth0/device/vendor", "0x8086\n");
+  std::filesystem::create_directories(dir.path() / "sys/block");
+  std::filesystem::create_symlink("../devices/virtual/block/loop0", dir.path() / "sys/block/loop0");
+  FsRoot fs(dir.path());
+  EXPECT_TRUE(fs.exists("/sys/class/net/eth0/device"));
+  EXPECT_FALSE(fs.exists("/sys/class/net/docker0/device"));
+  auto target = fs.readLink("/sys/block/loop0");
+  ASSERT_TRUE(target);
+  EXPECT_EQ(*target, "../devices/virtual/block/loop0");
+  EXPECT_EQ(fs.readLink("/sys/block/sda").error().code, "not_found");
+}
+
+TEST(FsRootTest, StatvfsReportsCapacityOfTheFilesystem) {
+  TempDir dir;
+  FsRoot fs(dir.path());
+  auto stats = fs.statvfs("/");
+  ASSERT_TRUE(stats) << stats.error().message;
+  EXPECT_GT(stats->total_bytes, 0u);
+  EXPECT_LE(stats->free_bytes, stats->total_bytes);
+  EXPECT_LE(stats->available_bytes, stats->free_bytes);
+  EXPECT_EQ(fs.statvfs("/no/such/mount").error().code, "not_found");
+}
+
+}  // namespace
+}  // namespace steward::agent

@@ -10,8 +10,8 @@ namespace steward::server {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kLogLevels = {
-    "fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"};
+constexpr std::array<std::string_view, 8> kLogLevels = {"fatal",  "critical",    "error", "warning",
+                                                        "notice", "information", "debug", "trace"};
 
 Error invalid(const IniConfig& ini, const std::string& message) {
   return makeError("config_invalid", ini.source() + ": " + message);
@@ -29,9 +29,9 @@ Result<ServerConfig> loadServerConfig(const IniConfig& ini) {
   c.port = static_cast<std::uint16_t>(*port);
   c.port_file = ini.getString("http.port_file", "");
 
-  auto body_limit = ini.getInt("http.body_limit_bytes",
-                               static_cast<std::int64_t>(kDefaultBodyLimitBytes), 1024,
-                               std::int64_t{1} << 30);
+  auto body_limit =
+      ini.getInt("http.body_limit_bytes", static_cast<std::int64_t>(kDefaultBodyLimitBytes), 1024,
+                 std::int64_t{1} << 30);
   if (!body_limit) return body_limit.error();
   c.body_limit_bytes = static_cast<std::size_t>(*body_limit);
 

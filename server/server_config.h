@@ -16,11 +16,11 @@ inline constexpr std::uint16_t kDefaultPort = 8480;
 inline constexpr std::size_t kDefaultBodyLimitBytes = 16 * 1024 * 1024;
 
 struct ServerConfig {
-  std::string address = "127.0.0.1";      // [http] address
-  std::uint16_t port = kDefaultPort;      // [http] port; 0 = any free port
-  std::string port_file;                  // [http] port_file; "" = none
+  std::string address = "127.0.0.1";                      // [http] address
+  std::uint16_t port = kDefaultPort;                      // [http] port; 0 = any free port
+  std::string port_file;                                  // [http] port_file; "" = none
   std::size_t body_limit_bytes = kDefaultBodyLimitBytes;  // [http] body_limit_bytes
-  std::string storage_path;               // [storage] path (required)
+  std::string storage_path;                               // [storage] path (required)
   std::string collector_token_sha256;     // [auth] collector_token_sha256 (required)
   std::string log_level = "information";  // [log] level
 };

@@ -35,9 +35,11 @@ std::optional<http::HttpResponse> CollectorEndpoints::refuse(
     const http::HttpRequest& request) const {
   const std::string token = TokenVerifier::bearerToken(request.header("authorization"));
   if (!tokens_.verify(token)) {
-    logger("server.api").warning("[remote=" + request.remote_address +
-                                 "] collector request refused: missing or wrong token");
-    auto response = http::jsonError(401, "unauthorized", "a valid collector bearer token is required");
+    logger("server.api")
+        .warning("[remote=" + request.remote_address +
+                 "] collector request refused: missing or wrong token");
+    auto response =
+        http::jsonError(401, "unauthorized", "a valid collector bearer token is required");
     response.headers.emplace_back("WWW-Authenticate", "Bearer");
     return response;
   }
@@ -53,8 +55,9 @@ http::HttpResponse CollectorEndpoints::postAsset(const http::HttpRequest& reques
   if (!record) return http::jsonError(400, record.error().code, record.error().message);
   auto outcome = assets_.upsertAsset(*record);
   if (!outcome) return repositoryErrorResponse(outcome.error());
-  logger("server.api").debug("[asset=" + record->asset_id + "] [event=" + record->event_id +
-                             "] record " + writeOutcomeName(*outcome));
+  logger("server.api")
+      .debug("[asset=" + record->asset_id + "] [event=" + record->event_id + "] record " +
+             writeOutcomeName(*outcome));
   return accepted(*outcome, record->asset_id);
 }
 
@@ -64,8 +67,9 @@ http::HttpResponse CollectorEndpoints::postSeen(const http::HttpRequest& request
   if (!seen) return http::jsonError(400, seen.error().code, seen.error().message);
   auto outcome = assets_.markSeen(*seen);
   if (!outcome) return repositoryErrorResponse(outcome.error());
-  logger("server.api").debug("[asset=" + seen->asset_id + "] [event=" + seen->event_id +
-                             "] seen " + writeOutcomeName(*outcome));
+  logger("server.api")
+      .debug("[asset=" + seen->asset_id + "] [event=" + seen->event_id + "] seen " +
+             writeOutcomeName(*outcome));
   return accepted(*outcome, seen->asset_id);
 }
 

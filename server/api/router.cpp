@@ -60,7 +60,8 @@ http::HttpResponse Router::route(const http::HttpRequest& request) const {
     return assets_.list(request);
   }
   if (path.size() > kAssetsPath.size() + 1 && path.starts_with(kAssetsPath) &&
-      path[kAssetsPath.size()] == '/' && path.find('/', kAssetsPath.size() + 1) == std::string::npos) {
+      path[kAssetsPath.size()] == '/' &&
+      path.find('/', kAssetsPath.size() + 1) == std::string::npos) {
     if (method != "GET") return methodNotAllowed("GET");
     return assets_.detail(path.substr(kAssetsPath.size() + 1));
   }

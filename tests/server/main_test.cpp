@@ -24,9 +24,9 @@ class ServerMainTest : public ::testing::Test {
  protected:
   std::unique_ptr<ChildProcess> run(const std::string& conf_text,
                                     std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"--config", dir_.write("server.conf", conf_text), "--set",
-                                  "storage.path=" + dir_.file("server.db"), "--set",
-                                  "http.port_file=" + dir_.file("server.port")};
+    std::vector<std::string> args{"--config", dir_.write("server.conf", conf_text),
+                                  "--set",    "storage.path=" + dir_.file("server.db"),
+                                  "--set",    "http.port_file=" + dir_.file("server.port")};
     args.insert(args.end(), extra.begin(), extra.end());
     return std::make_unique<ChildProcess>(binaryPath("steward-server"), args,
                                           dir_.file("server.log"));

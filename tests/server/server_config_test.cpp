@@ -12,9 +12,10 @@ class ServerConfigTest : public ::testing::Test {
  protected:
   // A config file with the two required keys plus `extra` lines, then overrides.
   Result<ServerConfig> load(const std::string& extra, std::vector<std::string> overrides = {}) {
-    const std::string path = dir_.write(
-        "server.conf", "[storage]\npath = /var/lib/steward/server.db\n[auth]\n"
-                       "collector_token_sha256 = " + sha256Hex("token") + "\n" + extra);
+    const std::string path = dir_.write("server.conf",
+                                        "[storage]\npath = /var/lib/steward/server.db\n[auth]\n"
+                                        "collector_token_sha256 = " +
+                                            sha256Hex("token") + "\n" + extra);
     auto ini = IniConfig::load(path);
     if (!ini) return ini.error();
     if (auto applied = ini->applyOverrides(overrides); !applied) return applied.error();
@@ -37,9 +38,10 @@ TEST_F(ServerConfigTest, DefaultsAreLocalAndSafe) {
 }
 
 TEST_F(ServerConfigTest, ReadsEveryKeyAndOverridesWin) {
-  auto config = load("[http]\naddress = 0.0.0.0\nport = 9000\nbody_limit_bytes = 4096\n"
-                     "[log]\nlevel = debug\n",
-                     {"http.port=0", "http.port_file=/run/steward.port"});
+  auto config = load(
+      "[http]\naddress = 0.0.0.0\nport = 9000\nbody_limit_bytes = 4096\n"
+      "[log]\nlevel = debug\n",
+      {"http.port=0", "http.port_file=/run/steward.port"});
   ASSERT_TRUE(config) << config.error().message;
   EXPECT_EQ(config->address, "0.0.0.0");
   EXPECT_EQ(config->port, 0);
@@ -49,8 +51,9 @@ TEST_F(ServerConfigTest, ReadsEveryKeyAndOverridesWin) {
 }
 
 TEST_F(ServerConfigTest, RefusesToStartWithoutATokenHash) {
-  const std::string path = dir_.write("server.conf", "[storage]\npath = s.db\n[auth]\n"
-                                                     "collector_token_sha256 =\n");
+  const std::string path = dir_.write("server.conf",
+                                      "[storage]\npath = s.db\n[auth]\n"
+                                      "collector_token_sha256 =\n");
   auto config = loadServerConfig(*IniConfig::load(path));
   ASSERT_FALSE(config);
   EXPECT_EQ(config.error().code, "config_invalid");

@@ -32,8 +32,8 @@ Result<std::string> normalizeTime(const std::string& field, const std::string& t
 
 Result<void> checkIds(const std::string& event_id, const std::string& asset_id) {
   if (event_id.empty() || event_id.size() > kMaxEventIdLength) {
-    return makeError("invalid_field", "$.event_id: must be 1.." +
-                                          std::to_string(kMaxEventIdLength) + " characters");
+    return makeError("invalid_field",
+                     "$.event_id: must be 1.." + std::to_string(kMaxEventIdLength) + " characters");
   }
   if (!isUuid(asset_id)) {
     return makeError("invalid_field", "$.asset_id: '" + asset_id + "' is not a UUID");
@@ -57,15 +57,14 @@ std::optional<std::string> nonEmpty(std::optional<std::string> v) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteAssetRepository>> SqliteAssetRepository::open(
-    const std::string& path, const Clock& clock) {
+Result<std::unique_ptr<SqliteAssetRepository>> SqliteAssetRepository::open(const std::string& path,
+                                                                           const Clock& clock) {
   auto db = storage::SqliteDb::open(path);
   if (!db) return db.error();
   if (auto migrated = migrateAssetSchema(**db); !migrated) {
     return makeError(migrated.error().code, path + ": " + migrated.error().message);
   }
-  return std::unique_ptr<SqliteAssetRepository>(
-      new SqliteAssetRepository(std::move(*db), clock));
+  return std::unique_ptr<SqliteAssetRepository>(new SqliteAssetRepository(std::move(*db), clock));
 }
 
 Result<bool> SqliteAssetRepository::eventProcessed(const std::string& event_id) {
@@ -143,8 +142,7 @@ Result<void> SqliteAssetRepository::writeAsset(const wire::AssetRecord& record) 
   if (!add) return add.error();
   for (const auto& id : record.identifiers) {
     add->reset();
-    if (auto done = add->bind(1, record.asset_id).bind(2, id.kind).bind(3, id.value).run();
-        !done) {
+    if (auto done = add->bind(1, record.asset_id).bind(2, id.kind).bind(3, id.value).run(); !done) {
       return done;
     }
   }
@@ -155,9 +153,9 @@ Result<WriteOutcome> SqliteAssetRepository::upsertAsset(const wire::AssetRecord&
   if (auto ok = checkIds(incoming.event_id, incoming.asset_id); !ok) return ok.error();
   wire::AssetRecord record = incoming;
   record.asset_id = lower(record.asset_id);
-  for (auto [field, value] : {std::pair{"first_seen", &record.first_seen},
-                              std::pair{"last_seen", &record.last_seen},
-                              std::pair{"updated_at", &record.updated_at}}) {
+  for (auto [field, value] :
+       {std::pair{"first_seen", &record.first_seen}, std::pair{"last_seen", &record.last_seen},
+        std::pair{"updated_at", &record.updated_at}}) {
     auto normal = normalizeTime(field, *value);
     if (!normal) return normal.error();
     *value = std::move(*normal);
@@ -177,8 +175,8 @@ Result<WriteOutcome> SqliteAssetRepository::upsertAsset(const wire::AssetRecord&
   const bool stale = *row && record.updated_at < stored->text(0);
 
   const WriteOutcome outcome = stale ? WriteOutcome::Stale : WriteOutcome::Applied;
-  auto written = stale ? widenSeen(record.asset_id, record.first_seen, record.last_seen)
-                       : writeAsset(record);
+  auto written =
+      stale ? widenSeen(record.asset_id, record.first_seen, record.last_seen) : writeAsset(record);
   if (!written) return written.error();
   if (auto done = recordEvent(record.event_id, record.asset_id, "asset", outcome); !done) {
     return done.error();

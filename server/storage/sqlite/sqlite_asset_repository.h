@@ -19,7 +19,7 @@ class SqliteAssetRepository final : public AssetRepository {
   // Opens or creates the database at `path` (":memory:" for tests) and migrates it.
   // `clock` stamps processed events. Errors name the file.
   static Result<std::unique_ptr<SqliteAssetRepository>> open(const std::string& path,
-                                                              const Clock& clock);
+                                                             const Clock& clock);
 
   Result<WriteOutcome> upsertAsset(const wire::AssetRecord& record) override;
   Result<WriteOutcome> markSeen(const wire::AssetSeen& seen) override;

@@ -114,8 +114,7 @@ TEST_F(CollectorEndpointsTest, StaleRecordIsAcknowledgedButDoesNotOverwrite) {
   EXPECT_EQ(statusOf(response), "stale");
 
   const auto detail = get(std::string("/api/v1/assets/") + kAssetA);
-  EXPECT_EQ(parseJson(detail).at("inventory").at("system").at("hostname").as_string(),
-            "ws-newer");
+  EXPECT_EQ(parseJson(detail).at("inventory").at("system").at("hostname").as_string(), "ws-newer");
 }
 
 TEST_F(CollectorEndpointsTest, SeenMovesLastSeenAndUnknownAssetIs404) {

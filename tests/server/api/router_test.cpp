@@ -21,8 +21,7 @@ TEST_F(RouterRoutesTest, RootServesTheWebAppUnderAStrictPolicy) {
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
   EXPECT_NE(page.body.find(R"(<script src="/static/app.js" defer></script>)"), std::string::npos);
-  EXPECT_NE(page.body.find(R"(<link rel="stylesheet" href="/static/app.css">)"),
-            std::string::npos);
+  EXPECT_NE(page.body.find(R"(<link rel="stylesheet" href="/static/app.css">)"), std::string::npos);
   const auto csp = headerOf(page, "Content-Security-Policy");
   ASSERT_TRUE(csp);
   EXPECT_NE(csp->find("default-src 'none'"), std::string::npos);

@@ -34,7 +34,7 @@ TEST(TokenVerifierTest, UpperCaseHashWorksToo) {
 
 TEST(TokenVerifierTest, RejectsAHashThatIsNot64HexDigits) {
   for (const std::string& bad : {std::string(), std::string(63, 'a'), std::string(65, 'a'),
-                                std::string(63, 'a') + "g", std::string("s3cret")}) {
+                                 std::string(63, 'a') + "g", std::string("s3cret")}) {
     auto verifier = TokenVerifier::fromSha256Hex(bad);
     ASSERT_FALSE(verifier) << bad;
     EXPECT_EQ(verifier.error().code, "config_invalid");

@@ -95,9 +95,9 @@ TEST_F(SqliteAssetRepositoryTest, OlderRecordIsStaleAndKeepsNewerData) {
 }
 
 TEST_F(SqliteAssetRepositoryTest, TimestampsAreComparedAsTimesNotText) {
-  ASSERT_EQ(*repo_->upsertAsset(recordFor(kAssetA, "event-1", "ws-stored",
-                                          "2026-11-25T16:30:00.500Z")),
-            WriteOutcome::Applied);
+  ASSERT_EQ(
+      *repo_->upsertAsset(recordFor(kAssetA, "event-1", "ws-stored", "2026-11-25T16:30:00.500Z")),
+      WriteOutcome::Applied);
   // Half a second older, though as text "…00Z" sorts after "…00.500Z".
   auto older = recordFor(kAssetA, "event-2", "ws-older", "2026-11-25T16:30:00Z");
   EXPECT_EQ(*repo_->upsertAsset(older), WriteOutcome::Stale);

@@ -24,7 +24,7 @@ function el(tag, attrs, ...children) {
     else if (key === 'onclick' || key === 'oninput') node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null) continue;
     node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -103,7 +103,7 @@ function assetRow(asset) {
     el('td', {class: 'nowrap'}, link),
     el('td', {}, orDash(asset.os_name)),
     el('td', {}, orDash(vendorModel)),
-    el('td', {class: 'mono'}, orDash(asset.serial)),
+    el('td', {class: 'mono nowrap'}, orDash(asset.serial)),
     el('td', {}, orDash(asset.cpu_model)),
     el('td', {class: 'num'}, formatBytes(asset.memory_total_bytes)),
     el('td', {class: 'num'}, String(asset.package_count)),

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <random>
@@ -39,6 +40,12 @@ int usageError(const std::string& message) {
   return kExitUsage;
 }
 
+// Bad configuration: the message already names the file and key; no usage text.
+int configError(const std::string& message) {
+  std::cerr << "steward-agent: " << message << "\n";
+  return kExitUsage;
+}
+
 std::optional<std::string> unameMachine() {
   utsname name{};
   if (::uname(&name) != 0) return std::nullopt;
@@ -46,6 +53,10 @@ std::optional<std::string> unameMachine() {
 }
 
 int inventoryCommand(const CliOptions& options) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.root, ec)) {
+    return usageError("--root " + options.root + " is not a directory");
+  }
   configureLogging("warning");
   SystemClock clock;
   FsRoot fs(options.root);
@@ -66,12 +77,12 @@ int inventoryCommand(const CliOptions& options) {
 
 int runCommand(const CliOptions& options) {
   auto ini = IniConfig::load(options.config_path);
-  if (!ini) return usageError(ini.error().message);
+  if (!ini) return configError(ini.error().message);
   if (auto applied = ini->applyOverrides(options.overrides); !applied) {
     return usageError(applied.error().message);
   }
   auto config = AgentConfig::fromIni(*ini, true);
-  if (!config) return usageError(config.error().message);
+  if (!config) return configError(config.error().message);
   configureLogging(config->log_level);
   auto& log = logger("agent");
 

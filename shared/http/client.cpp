@@ -50,7 +50,9 @@ Result<HttpResponse> BeastHttpClient::send(const std::string& url, const HttpReq
   ioc.restart();
   bhttp::async_write(stream, req, [&](beast::error_code e, std::size_t) { ec = e; });
   ioc.run();
-  if (ec) return makeError("send_failed", "sending to " + url + " failed: " + ec.message());
+  // A server may answer early (413 for a body it refuses) and stop reading: then the
+  // write fails, but its response is still worth reading.
+  const beast::error_code write_error = ec;
 
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
@@ -58,7 +60,13 @@ Result<HttpResponse> BeastHttpClient::send(const std::string& url, const HttpReq
   ioc.restart();
   bhttp::async_read(stream, buffer, parser, [&](beast::error_code e, std::size_t) { ec = e; });
   ioc.run();
-  if (ec) return makeError("receive_failed", "reading the reply from " + url + " failed: " + ec.message());
+  if (ec && write_error) {
+    return makeError("send_failed", "sending to " + url + " failed: " + write_error.message());
+  }
+  if (ec) {
+    return makeError("receive_failed",
+                     "reading the reply from " + url + " failed: " + ec.message());
+  }
 
   auto res = parser.release();
   HttpResponse out;

@@ -107,10 +107,31 @@ class Session : public std::enable_shared_from_this<Session> {
                        });
   }
 
+  // Half-closes, then reads and discards whatever the client is still sending for a
+  // short while. Closing with unread data would make the kernel send a reset, and a
+  // client still uploading a refused body would lose our 413 before reading it.
   void doClose() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return;
+    stream_.expires_after(kDrainTime);
+    doDrain();
   }
+
+  void doDrain() {
+    drain_.resize(16 * 1024);
+    stream_.async_read_some(asio::buffer(drain_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ > kDrainLimit) return;
+                              self->doDrain();
+                            });
+  }
+
+  static constexpr std::chrono::seconds kDrainTime{2};
+  static constexpr std::size_t kDrainLimit = 256 * 1024 * 1024;
+  std::vector<char> drain_;
+  std::size_t drained_ = 0;
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;

@@ -62,6 +62,7 @@ std::set<std::string> thisPhysicalMacs() {
 }
 
 std::string str(const json::value& v, const char* key) {
+  if (!v.is_object()) return {};
   const auto* p = v.as_object().if_contains(key);
   return p && p->is_string() ? std::string(p->as_string()) : std::string();
 }
@@ -136,7 +137,10 @@ TEST_F(EndToEndTest, RestartAndReinstallOfTheAgentKeepOneAsset) {
         second_id = readFile(stack_.dir().file("state-second/agent_id"));
         second_id.erase(second_id.find_last_not_of("\n ") + 1);
         if (second_id.empty()) return false;
-        for (const auto& id : detailOf().json.at("identifiers").as_array()) {
+        const auto detail = detailOf();
+        const auto* ids = detail.json.is_object() ? detail.json.as_object().if_contains("identifiers") : nullptr;
+        if (ids == nullptr || !ids->is_array()) return false;
+        for (const auto& id : ids->as_array()) {
           if (str(id, "kind") == "agent_id" && str(id, "value") == second_id) return true;
         }
         return false;

@@ -82,7 +82,9 @@ void StewardStack::startCollector() {
 }
 
 void StewardStack::stopCollector() {
-  if (collector_) EXPECT_EQ(collector_->stop(), 0) << "collector did not exit cleanly";
+  if (collector_) {
+    EXPECT_EQ(collector_->stop(), 0) << "collector did not exit cleanly";
+  }
   collector_.reset();
 }
 
@@ -98,7 +100,9 @@ void StewardStack::startAgent(const std::string& state_name, int heartbeat_secon
 }
 
 void StewardStack::stopAgent() {
-  if (agent_) EXPECT_EQ(agent_->stop(), 0) << "agent did not exit cleanly";
+  if (agent_) {
+    EXPECT_EQ(agent_->stop(), 0) << "agent did not exit cleanly";
+  }
   agent_.reset();
 }
 

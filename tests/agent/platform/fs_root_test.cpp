@@ -1,6 +1,8 @@
 #include "agent/platform/fs_root.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,17 +53,24 @@ TEST(FsRootTest, RefusesRelativePathsAndParentReferences) {
 }
 
 TEST(FsRootTest, UnreadableFileIsPermissionDenied) {
-  if (::geteuid() == 0) {
-    // root reads mode-000 files anyway; FakeFsRoot covers the readers' handling.
-    GTEST_SKIP() << "running as root: file modes do not deny reads";
-  }
   TempDir dir;
   const auto path = dir.write("sys/class/dmi/id/product_serial", "7XK4L53\n");
   ASSERT_EQ(::chmod(path.c_str(), 0), 0);
-  FsRoot fs(dir.path());
-  auto text = fs.readFile("/sys/class/dmi/id/product_serial");
-  ASSERT_FALSE(text);
-  EXPECT_EQ(text.error().code, "permission_denied");
+  ASSERT_EQ(::chmod(dir.path().c_str(), 0755), 0);
+  // Root reads mode-000 files anyway, so the read happens in a child that drops to
+  // "nobody" first when the suite runs as root (as it does in CI).
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+    FsRoot fs(dir.path());
+    auto text = fs.readFile("/sys/class/dmi/id/product_serial");
+    ::_exit(text ? 1 : text.error().code == "permission_denied" ? 0 : 2);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: read succeeded, 2: wrong error code, 3: setuid failed";
 }
 
 TEST(FsRootTest, ReadsProcFilesThatReportSizeZero) {

@@ -12,7 +12,7 @@
 #include "collector/ingest/ingest_router.h"
 #include "collector/ingest/ingest_service.h"
 #include "collector/outbox/outbox_forwarder.h"
-#include "collector/port_file.h"
+#include "shared/common/port_file.h"
 #include "collector/reconcile/reconciler.h"
 #include "collector/storage/collector_db.h"
 #include "shared/common/clock.h"
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     return fail(port.error().message);  // names the address, port and reason
   }
   if (!config->port_file.empty()) {
-    if (auto r = collector::writePortFile(config->port_file, *port); !r) {
+    if (auto r = writePortFile(config->port_file, *port); !r) {
       server.stop();
       return fail(r.error().message);
     }

@@ -8,7 +8,7 @@
 #include "server/api/router.h"
 #include "server/auth/token_verifier.h"
 #include "server/cli.h"
-#include "server/port_file.h"
+#include "shared/common/port_file.h"
 #include "server/server_config.h"
 #include "server/storage/sqlite/sqlite_asset_repository.h"
 #include "shared/common/clock.h"

@@ -20,17 +20,6 @@ constexpr const char* kInventoryPath = "/api/v1/agent/inventory";
 constexpr const char* kHeartbeatPath = "/api/v1/agent/heartbeat";
 constexpr const char* kHealthPath = "/healthz";
 
-// True for "application/json", with or without parameters such as charset.
-bool isJson(const std::string& content_type) {
-  std::string media = content_type.substr(0, content_type.find(';'));
-  media.erase(std::remove_if(media.begin(), media.end(),
-                             [](unsigned char c) { return std::isspace(c) != 0; }),
-              media.end());
-  std::transform(media.begin(), media.end(), media.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return media == "application/json";
-}
-
 HttpResponse methodNotAllowed(const std::string& allowed, const HttpRequest& request) {
   HttpResponse r =
       jsonError(405, "method_not_allowed",
@@ -61,7 +50,7 @@ HttpResponse IngestRouter::handle(const HttpRequest& request) const {
   const std::string path = request.path();
   if (path == kInventoryPath || path == kHeartbeatPath) {
     if (request.method != "POST") return methodNotAllowed("POST", request);
-    if (!isJson(request.header("content-type"))) return unsupportedMediaType(request);
+    if (!http::isJsonContentType(request.header("content-type"))) return unsupportedMediaType(request);
     return path == kInventoryPath ? inventory(request) : heartbeat(request);
   }
   if (path == kHealthPath) {

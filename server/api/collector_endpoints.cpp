@@ -13,17 +13,6 @@ namespace steward::server {
 
 namespace {
 
-// "application/json", ignoring parameters such as "; charset=utf-8" and case.
-bool isJsonContentType(const std::string& value) {
-  std::string media = value.substr(0, value.find(';'));
-  media.erase(std::remove_if(media.begin(), media.end(),
-                             [](unsigned char c) { return std::isspace(c) != 0; }),
-              media.end());
-  std::transform(media.begin(), media.end(), media.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return media == "application/json";
-}
-
 http::HttpResponse accepted(WriteOutcome outcome, const std::string& asset_id) {
   boost::json::object o{{"status", writeOutcomeName(outcome)}, {"asset_id", asset_id}};
   return http::jsonOk(boost::json::serialize(o));
@@ -43,7 +32,7 @@ std::optional<http::HttpResponse> CollectorEndpoints::refuse(
     response.headers.emplace_back("WWW-Authenticate", "Bearer");
     return response;
   }
-  if (!isJsonContentType(request.header("content-type"))) {
+  if (!http::isJsonContentType(request.header("content-type"))) {
     return http::jsonError(415, "unsupported_media_type", "the body must be application/json");
   }
   return std::nullopt;

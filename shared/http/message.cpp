@@ -49,6 +49,14 @@ std::optional<std::string> HttpRequest::query(const std::string& name) const {
   return std::nullopt;
 }
 
+bool isJsonContentType(const std::string& content_type) {
+  std::string media = content_type.substr(0, content_type.find(';'));
+  media.erase(std::remove_if(media.begin(), media.end(),
+                             [](unsigned char c) { return std::isspace(c) != 0; }),
+              media.end());
+  return lower(media) == "application/json";
+}
+
 std::optional<std::string> percentDecode(const std::string& text) {
   std::string out;
   out.reserve(text.size());

@@ -42,6 +42,9 @@ using Handler = std::function<HttpResponse(const HttpRequest&)>;
 HttpResponse jsonError(int status, const std::string& code, const std::string& message);
 HttpResponse jsonOk(std::string body, int status = 200);
 
+// True for "application/json", ignoring case and parameters such as "; charset=utf-8".
+bool isJsonContentType(const std::string& content_type);
+
 // Percent-decodes a URL component ('+' stays '+'); nullopt on a bad escape.
 std::optional<std::string> percentDecode(const std::string& text);
 

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "collector/cli.h"
-#include "collector/port_file.h"
 #include "tests/support/temp_dir.h"
 
 namespace steward::collector {
@@ -93,14 +92,6 @@ TEST(CommandLineTest, RefusesMissingConfigAndUnknownFlags) {
   auto version = parseCommandLine({"--version"});
   ASSERT_TRUE(version);
   EXPECT_TRUE(version->show_version);
-}
-
-TEST(PortFileTest, WritesThePortAndReplacesAnOldFile) {
-  TempDir dir;
-  const std::string path = dir.write("collector.port", "1\n");
-  ASSERT_TRUE(writePortFile(path, 48123));
-  EXPECT_EQ(steward::testing::readFile(path), "48123\n");
-  EXPECT_FALSE(writePortFile(dir.file("missing-dir/collector.port"), 1));
 }
 
 }  // namespace

@@ -107,28 +107,25 @@ void StewardStack::stopAgent() {
 }
 
 StewardStack::Reply StewardStack::get(const std::string& url) const {
-  http::BeastHttpClient client(5s);
-  http::HttpRequest request;
-  auto response = client.send(url, request);
-  Reply reply;
-  if (!response) return reply;
-  reply.status = response->status;
-  reply.body = response->body;
-  boost::system::error_code ec;
-  reply.json = json::parse(reply.body, ec);
-  return reply;
+  return send("GET", url, "", "");
 }
 
 StewardStack::Reply StewardStack::post(const std::string& url, const std::string& body,
                                        const std::string& content_type) const {
+  return send("POST", url, body, content_type);
+}
+
+StewardStack::Reply StewardStack::send(const std::string& method, const std::string& url,
+                                       const std::string& body,
+                                       const std::string& content_type) const {
   http::BeastHttpClient client(5s);
   http::HttpRequest request;
-  request.method = "POST";
-  request.setHeader("Content-Type", content_type);
+  request.method = method;
+  if (!content_type.empty()) request.setHeader("Content-Type", content_type);
   request.body = body;
   auto response = client.send(url, request);
   Reply reply;
-  if (!response) return reply;
+  if (!response) return reply;  // status 0: no answer
   reply.status = response->status;
   reply.body = response->body;
   boost::system::error_code ec;

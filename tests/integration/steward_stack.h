@@ -50,6 +50,8 @@ class StewardStack {
   const TempDir& dir() const { return dir_; }
 
  private:
+  Reply send(const std::string& method, const std::string& url, const std::string& body,
+             const std::string& content_type) const;
   int readPortFile(const std::string& path, ChildProcess& process) const;
 
   TempDir dir_;

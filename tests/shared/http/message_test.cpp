@@ -31,6 +31,14 @@ TEST(PercentDecodeTest, RejectsBrokenEscapes) {
   EXPECT_EQ(percentDecode("%zz"), std::nullopt);
 }
 
+TEST(ContentTypeTest, JsonWithParametersAndAnyCase) {
+  EXPECT_TRUE(isJsonContentType("application/json"));
+  EXPECT_TRUE(isJsonContentType("Application/JSON; charset=utf-8"));
+  EXPECT_FALSE(isJsonContentType("application/jsonp"));
+  EXPECT_FALSE(isJsonContentType("text/plain"));
+  EXPECT_FALSE(isJsonContentType(""));
+}
+
 TEST(JsonErrorTest, EscapesMessage) {
   const auto r = jsonError(400, "bad", "quote \" and <tag>");
   EXPECT_EQ(r.status, 400);

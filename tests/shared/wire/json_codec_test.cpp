@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/shared/wire/sample_report.h"
+#include "tests/support/sample_report.h"
 
 namespace steward::wire {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/port_file.h"
+#include "shared/common/port_file.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 
 #include "tests/support/temp_dir.h"
 
-namespace steward::server {
+namespace steward {
 namespace {
 
 TEST(PortFileTest, WritesThePortAndLeavesNoTempFile) {
@@ -31,4 +31,4 @@ TEST(PortFileTest, UnwritableLocationIsAnErrorNamingIt) {
 }
 
 }  // namespace
-}  // namespace steward::server
+}  // namespace steward

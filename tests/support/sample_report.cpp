@@ -1,4 +1,4 @@
-#include "tests/shared/wire/sample_report.h"
+#include "tests/support/sample_report.h"
 
 namespace steward::testing {
 

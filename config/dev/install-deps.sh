@@ -13,6 +13,8 @@ packages=(
   libgtest-dev libgmock-dev
   # the run script: health checks and the token hash
   curl coreutils
+  # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test
+  dpkg-dev jq systemd
 )
 
 missing=()

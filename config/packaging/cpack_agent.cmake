@@ -9,7 +9,8 @@
 #   /etc/steward/agent.conf                   conffile (config/agent.conf)
 #   /lib/systemd/system/steward-agent.service hardened unit
 # and maintainer scripts from config/packaging/agent/ (postinst, prerm, postrm).
-# Collector and server packages will add their own components next to this one.
+# Collector and server packages will be components next to this one; include(CPack)
+# runs once, after every component's variables, so it then moves to a common file.
 
 set(_steward_agent_pkg ${CMAKE_CURRENT_LIST_DIR}/agent)
 
@@ -32,7 +33,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL agent)
-# Leaves the unit's own file modes (0644) and makes the scripts 0755 in control.tar.
+# control.tar: maintainer scripts 0755, conffiles and md5sums 0644, as dpkg expects.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_AGENT_PACKAGE_NAME steward-agent)

@@ -192,7 +192,8 @@ cpu_run_s=$(awk -v a="$c0" -v b="$c1" -v hz="$hz" 'BEGIN {printf "%.2f", (b - a)
 # --- table ------------------------------------------------------------------------------
 mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 echo
-echo "Full inventory on $(hostname) ($(nproc) cores, $packages packages), median of $runs runs"
+echo "Full inventory on $(hostname) ($(nproc) cores, $packages packages, load average" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)), median of $runs runs after a warm-up"
 printf '%-34s %9s %9s %14s\n' tool "wall (s)" "CPU (s)" "peak RSS (MiB)"
 for t in steward fusion ocs; do
   case $t in
@@ -209,6 +210,14 @@ echo "Running agent: steward-agent run, ${interval}s heartbeat, ${duration}s win
 printf '  VmRSS max %s MiB, Anonymous max %s MiB, Private_Dirty max %s MiB, CPU %ss = %s%% of one core\n' \
   "$(mib $max_rss)" "$(mib $max_anon)" "$(mib $max_dirty)" "$cpu_run_s" "$cpu_pct"
 echo
+if ((duration < interval)); then
+  echo "  (the window is shorter than the heartbeat interval: CPU covers idle waiting only)"
+fi
+# /usr/bin/time counts CPU in 10 ms steps: 0 means "under 10 ms".
+cpu_ratio=$(awk -v f="$cpu_fusion" -v s="$cpu_steward" \
+  'BEGIN {if (s > 0) printf "%.0f", f / s; else printf ">=%.0f", f / 0.01}')
+echo "  (inventory CPU time: fusioninventory-agent uses ${cpu_ratio}x steward-agent's;" \
+  "wall time depends on what else the machine runs)"
 speedup=$(awk -v f="$wall_fusion" -v s="$wall_steward" 'BEGIN {printf "%.1f", (s > 0) ? f / s : 0}')
 verdict() { awk "BEGIN {exit !($1)}" && echo PASS || echo FAIL; }
 printf '%-58s %-18s %s\n' target measured result

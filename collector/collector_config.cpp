@@ -59,6 +59,12 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
   if (!retry) return retry.error();
   c.retry_max = std::chrono::seconds(*retry);
 
+  auto inflated = ini.getInt("ocs.max_inflated_bytes",
+                             static_cast<std::int64_t>(c.ocs_max_inflated_bytes), 1024,
+                             std::int64_t{1} << 32);
+  if (!inflated) return inflated.error();
+  c.ocs_max_inflated_bytes = static_cast<std::size_t>(*inflated);
+
   c.log_level = ini.getString("log.level", c.log_level);
   if (!isKnownLevel(c.log_level)) {
     return invalid(ini, "log.level = '" + c.log_level +

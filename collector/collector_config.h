@@ -26,6 +26,8 @@ struct CollectorConfig {
   std::string server_token;  // sent as "Authorization: Bearer <token>", required
   // [outbox]
   std::chrono::seconds retry_max{30};  // longest wait between two delivery attempts
+  // [ocs]: the OCS Inventory / FusionInventory endpoint (/ocsinventory and /).
+  std::size_t ocs_max_inflated_bytes = 32 * 1024 * 1024;  // larger inflated bodies get 413
   // [log]
   std::string log_level = "information";
 };

@@ -87,7 +87,9 @@ int main(int argc, char** argv) {
   collector::reconcile::Reconciler reconciler;
   collector::ingest::IngestService service(**db, clock, reconciler,
                                            [&forwarder] { forwarder.wake(); });
-  collector::ingest::IngestRouter router(service);
+  collector::ingest::ocs::OcsEndpoint ocs(
+      service, clock, collector::ingest::ocs::OcsOptions{config->ocs_max_inflated_bytes});
+  collector::ingest::IngestRouter router(service, &ocs);
 
   http::HttpServerOptions options;
   options.address = config->http_address;

@@ -53,6 +53,10 @@ HttpResponse IngestRouter::handle(const HttpRequest& request) const {
     if (!http::isJsonContentType(request.header("content-type"))) return unsupportedMediaType(request);
     return path == kInventoryPath ? inventory(request) : heartbeat(request);
   }
+  if (ocs_ != nullptr && ocs::OcsEndpoint::handlesPath(path)) {
+    if (request.method != "POST") return methodNotAllowed("POST", request);
+    return ocs_->handle(request);
+  }
   if (path == kHealthPath) {
     if (request.method != "GET" && request.method != "HEAD")
       return methodNotAllowed("GET", request);

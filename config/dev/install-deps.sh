@@ -11,6 +11,8 @@ packages=(
   libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev
   # tests
   libgtest-dev libgmock-dev
+  # integration tests: the real OCS Inventory / FusionInventory agents report to the collector
+  fusioninventory-agent ocsinventory-agent
   # the run script: health checks and the token hash
   curl coreutils
   # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test

@@ -15,6 +15,7 @@ fail() {
   echo "FAIL: $*" >&2
   exit 1
 }
+json() { jq -e "$@" >/dev/null; }  # json FILTER FILE: true when FILTER holds
 check() {  # check DESCRIPTION COMMAND...
   local what=$1
   shift
@@ -105,9 +106,17 @@ check "/usr/bin/steward-agent --version prints $version" \
 /usr/bin/steward-agent inventory >"$work/inventory.json" 2>"$work/inventory.err" ||
   { cat "$work/inventory.err" >&2; fail "/usr/bin/steward-agent inventory failed"; }
 check "installed inventory is JSON naming this host ($(hostname))" \
-  jq -e --arg host "$(hostname)" '.system.hostname == $host' "$work/inventory.json" >/dev/null
+  json --arg host "$(hostname)" '.system.hostname == $host' "$work/inventory.json"
 check "installed inventory lists this package among the installed software" \
-  jq -e '[.packages[]? | select(.name == "steward-agent")] | length == 1' "$work/inventory.json" >/dev/null
+  json '[.packages[]? | select(.name == "steward-agent")] | length == 1' "$work/inventory.json"
+# The unit runs it as root with an empty capability bounding set and no_new_privs:
+# the inventory must come out the same.
+setpriv --bounding-set=-all --inh-caps=-all --no-new-privs \
+  /usr/bin/steward-agent inventory >"$work/inventory-nocaps.json"
+check "inventory without any capability has the same packages and hardware" \
+  json --slurpfile full "$work/inventory.json" \
+  '(.packages | length) == ($full[0].packages | length) and .hardware == $full[0].hardware' \
+  "$work/inventory-nocaps.json"
 check "/etc/steward/agent.conf installed" test -f /etc/steward/agent.conf
 check "state dir $state exists with mode 0700" test "$(stat -c %a "$state")" = 700
 check "service enabled (multi-user.target.wants link)" test -L "$wants"

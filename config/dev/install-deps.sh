@@ -17,6 +17,8 @@ packages=(
   curl coreutils
   # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test
   dpkg-dev jq systemd
+  # TLS: test certificates and the run script's self-signed CA
+  openssl
 )
 
 missing=()

@@ -8,6 +8,7 @@
 
 #include "shared/common/result.h"
 #include "shared/http/message.h"
+#include "shared/http/tls.h"
 
 namespace steward::http {
 
@@ -20,17 +21,20 @@ class HttpClient {
   virtual Result<HttpResponse> send(const std::string& url, const HttpRequest& request) = 0;
 };
 
-// One connection per call, synchronous, with an overall timeout. Plain http:// only
-// for now; TLS arrives with agent enrollment.
+// One connection per call, synchronous, with a timeout per step. http:// and
+// https:// (the server verified as `tls` says; TLS errors: "tls_config" for a bad
+// CA file or fingerprint, "tls_failed" when the server is not trusted).
 class BeastHttpClient final : public HttpClient {
  public:
   explicit BeastHttpClient(std::chrono::milliseconds timeout = std::chrono::seconds(15),
-                           std::size_t response_limit = 64 * 1024 * 1024);
+                           std::size_t response_limit = 64 * 1024 * 1024,
+                           TlsClientOptions tls = {});
   Result<HttpResponse> send(const std::string& url, const HttpRequest& request) override;
 
  private:
   std::chrono::milliseconds timeout_;
   std::size_t response_limit_;
+  TlsClientOptions tls_;
 };
 
 }  // namespace steward::http

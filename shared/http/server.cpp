@@ -4,10 +4,13 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "shared/common/log.h"
@@ -37,24 +40,50 @@ bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned vers
   return res;
 }
 
-class Session : public std::enable_shared_from_this<Session> {
+// One connection. `Stream` is beast::tcp_stream (http) or an ssl_stream over it
+// (https); the TLS-only steps are `if constexpr` so both share every other line.
+template <class Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>> {
  public:
-  Session(tcp::socket&& socket, const HttpServerOptions& options, const Handler& handler)
-      : stream_(std::move(socket)), options_(options), handler_(handler) {}
+  template <class... StreamArgs>
+  Session(const HttpServerOptions& options, const Handler& handler, StreamArgs&&... args)
+      : stream_(std::forward<StreamArgs>(args)...), options_(options), handler_(handler) {}
 
   void run() {
     asio::dispatch(stream_.get_executor(),
-                   beast::bind_front_handler(&Session::doRead, shared_from_this()));
+                   beast::bind_front_handler(&Session::start, this->shared_from_this()));
   }
 
  private:
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
+  void start() {
+    if constexpr (kTls) {
+      lowest().expires_after(options_.read_timeout);
+      stream_.async_handshake(asio::ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code ec) {
+                                if (ec) {
+                                  logger("http").debug("TLS handshake failed: %s", ec.message());
+                                  beast::error_code ignored;
+                                  self->lowest().socket().close(ignored);
+                                  return;
+                                }
+                                self->doRead();
+                              });
+    } else {
+      doRead();
+    }
+  }
+
   void doRead() {
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
     parser_->body_limit(options_.body_limit);
-    stream_.expires_after(options_.read_timeout);
+    lowest().expires_after(options_.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
-                      beast::bind_front_handler(&Session::onRead, shared_from_this()));
+                      beast::bind_front_handler(&Session::onRead, this->shared_from_this()));
   }
 
   void onRead(beast::error_code ec, std::size_t) {
@@ -83,7 +112,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(req.body());
     beast::error_code ignored;
-    const auto remote = stream_.socket().remote_endpoint(ignored);
+    const auto remote = lowest().socket().remote_endpoint(ignored);
     if (!ignored) request.remote_address = remote.address().to_string();
 
     HttpResponse response;
@@ -99,9 +128,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void doWrite(const HttpResponse& response, unsigned version, bool keep_alive) {
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
         toBeast(response, version, keep_alive));
-    stream_.expires_after(options_.read_timeout);
+    lowest().expires_after(options_.read_timeout);
     bhttp::async_write(stream_, *res,
-                       [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+                       [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
                          if (ec || res->need_eof()) return self->doClose();
                          self->doRead();
                        });
@@ -110,22 +139,31 @@ class Session : public std::enable_shared_from_this<Session> {
   // Half-closes, then reads and discards whatever the client is still sending for a
   // short while. Closing with unread data would make the kernel send a reset, and a
   // client still uploading a refused body would lose our 413 before reading it.
+  // Over TLS: a close_notify, then the socket closes.
   void doClose() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if constexpr (kTls) {
+      lowest().expires_after(kDrainTime);
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+        beast::error_code ignored;
+        self->lowest().socket().close(ignored);
+      });
+      return;
+    }
+    lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
     if (ec) return;
-    stream_.expires_after(kDrainTime);
+    lowest().expires_after(kDrainTime);
     doDrain();
   }
 
   void doDrain() {
     drain_.resize(16 * 1024);
-    stream_.async_read_some(asio::buffer(drain_),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-                              self->drained_ += n;
-                              if (ec || self->drained_ > kDrainLimit) return;
-                              self->doDrain();
-                            });
+    lowest().async_read_some(asio::buffer(drain_), [self = this->shared_from_this()](
+                                                       beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > kDrainLimit) return;
+      self->doDrain();
+    });
   }
 
   static constexpr std::chrono::seconds kDrainTime{2};
@@ -133,12 +171,36 @@ class Session : public std::enable_shared_from_this<Session> {
   std::vector<char> drain_;
   std::size_t drained_ = 0;
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const HttpServerOptions& options_;
   const Handler& handler_;
 };
+
+// The server's TLS context from the configured PEM files; OpenSSL initializes here,
+// on first use, not at program start.
+Result<std::unique_ptr<asio::ssl::context>> makeServerTlsContext(const HttpServerOptions& o) {
+  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                       asio::ssl::context::no_tlsv1_1);
+  beast::error_code ec;
+  context->use_certificate_chain_file(o.tls_cert_file, ec);
+  if (ec) {
+    return makeError("tls_config",
+                     "cannot load TLS certificate " + o.tls_cert_file + ": " + ec.message());
+  }
+  context->use_private_key_file(o.tls_key_file, asio::ssl::context::pem, ec);
+  if (ec) {
+    return makeError("tls_config", "cannot load TLS key " + o.tls_key_file + ": " + ec.message());
+  }
+  if (SSL_CTX_check_private_key(context->native_handle()) != 1) {
+    return makeError("tls_config", "TLS key " + o.tls_key_file + " does not match certificate " +
+                                       o.tls_cert_file);
+  }
+  return context;
+}
 
 }  // namespace
 
@@ -149,7 +211,13 @@ struct HttpServer::Impl {
   void doAccept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
-      if (!ec) std::make_shared<Session>(std::move(s), options, handler)->run();
+      if (!ec && tls) {
+        std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(options, handler,
+                                                                         std::move(s), *tls)
+            ->run();
+      } else if (!ec) {
+        std::make_shared<Session<beast::tcp_stream>>(options, handler, std::move(s))->run();
+      }
       doAccept();
     });
   }
@@ -158,6 +226,7 @@ struct HttpServer::Impl {
   Handler handler;
   asio::io_context ioc;
   tcp::acceptor acceptor;
+  std::unique_ptr<asio::ssl::context> tls;  // set when serving https
   std::vector<std::thread> threads;
   bool running = false;
 };
@@ -168,6 +237,14 @@ HttpServer::HttpServer(HttpServerOptions options, Handler handler)
 HttpServer::~HttpServer() { stop(); }
 
 Result<std::uint16_t> HttpServer::start() {
+  if (!impl_->options.tls_cert_file.empty() || !impl_->options.tls_key_file.empty()) {
+    if (impl_->options.tls_cert_file.empty() || impl_->options.tls_key_file.empty()) {
+      return makeError("tls_config", "TLS needs both a certificate file and a key file");
+    }
+    auto context = makeServerTlsContext(impl_->options);
+    if (!context) return context.error();
+    impl_->tls = std::move(*context);
+  }
   beast::error_code ec;
   const auto address = asio::ip::make_address(impl_->options.address, ec);
   if (ec) return makeError("bad_address", "not an IP address: " + impl_->options.address);

@@ -23,6 +23,10 @@ struct HttpServerOptions {
   std::size_t body_limit = 16 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};
   int threads = 2;
+  // Both set: serve https with this PEM certificate chain and private key (the key
+  // file should be readable by the service user only). Both empty: plain http.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 class HttpServer {
@@ -32,7 +36,8 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Binds and starts serving on background threads; returns the bound port.
+  // Binds and starts serving on background threads; returns the bound port. Errors:
+  // "bad_address", "bind_failed", "tls_config" (unreadable or mismatched cert/key).
   Result<std::uint16_t> start();
   // Stops accepting, closes connections and joins the threads. Idempotent.
   void stop();

@@ -14,7 +14,7 @@ namespace steward::wire {
 // Major version: a receiver rejects a report whose major it does not know.
 // Minor version: additive changes; unknown fields are ignored.
 inline constexpr int kSchemaMajor = 1;
-inline constexpr int kSchemaMinor = 0;
+inline constexpr int kSchemaMinor = 1;
 
 struct SchemaVersion {
   int major = kSchemaMajor;
@@ -30,16 +30,53 @@ struct SystemInfo {
   std::optional<std::string> os_version;  // os-release VERSION_ID
   std::optional<std::string> kernel;      // /proc/sys/kernel/osrelease
   std::optional<std::string> architecture;
+  // Since 1.1. Fields added after 1.0 have default initializers so positional
+  // aggregate initialization elsewhere keeps compiling.
+  std::optional<double> uptime_seconds = {};
+  std::optional<std::string> timezone = {};  // IANA name, e.g. "Europe/Berlin"
+  // "none", a hypervisor ("kvm", "vmware", "hyperv", "xen", "virtualbox", "qemu",
+  // "parallels", "bhyve", "amazon", "google"...) or a container ("docker", "podman",
+  // "lxc", "systemd-nspawn", "wsl"); absent when it cannot be told.
+  std::optional<std::string> virtualization = {};
   friend bool operator==(const SystemInfo&, const SystemInfo&) = default;
 };
 
-// SMBIOS system identity (/sys/class/dmi/id). Values are as the firmware reports them,
+// SMBIOS type 0 (since 1.1).
+struct Bios {
+  std::optional<std::string> vendor;
+  std::optional<std::string> version;
+  std::optional<std::string> date;  // as the firmware writes it, usually MM/DD/YYYY
+  friend bool operator==(const Bios&, const Bios&) = default;
+};
+
+// SMBIOS type 2, the mainboard (since 1.1).
+struct Board {
+  std::optional<std::string> vendor;
+  std::optional<std::string> model;
+  std::optional<std::string> serial;
+  friend bool operator==(const Board&, const Board&) = default;
+};
+
+// SMBIOS type 3 (since 1.1).
+struct Chassis {
+  std::optional<std::string> type;  // "Desktop", "Notebook", "Rack Mount Chassis"...
+  std::optional<std::string> serial;
+  std::optional<std::string> asset_tag;
+  friend bool operator==(const Chassis&, const Chassis&) = default;
+};
+
+// SMBIOS system identity (raw table, else /sys/class/dmi/id). Values are as the firmware reports them,
 // placeholders included: deciding what is bogus is the collector's job.
 struct HardwareIdentity {
   std::optional<std::string> vendor;
   std::optional<std::string> model;
   std::optional<std::string> serial;
   std::optional<std::string> uuid;  // SMBIOS system UUID, lower case
+  std::optional<std::string> sku = {};     // since 1.1
+  std::optional<std::string> family = {};  // since 1.1
+  std::optional<Bios> bios = {};
+  std::optional<Board> board = {};
+  std::optional<Chassis> chassis = {};
   friend bool operator==(const HardwareIdentity&, const HardwareIdentity&) = default;
 };
 
@@ -53,9 +90,22 @@ struct Cpu {
   friend bool operator==(const Cpu&, const Cpu&) = default;
 };
 
+// One populated SMBIOS type 17 memory device (since 1.1); empty slots are left out.
+struct MemoryModule {
+  std::string slot;  // device locator, e.g. "DIMM A1", "ChannelA-DIMM0"
+  std::optional<std::uint64_t> size_bytes;
+  std::optional<std::string> type;  // "DDR4", "LPDDR5"...
+  std::optional<std::uint32_t> speed_mts;
+  std::optional<std::string> manufacturer;
+  std::optional<std::string> serial;
+  std::optional<std::string> part_number;
+  friend bool operator==(const MemoryModule&, const MemoryModule&) = default;
+};
+
 struct Memory {
   std::uint64_t total_bytes = 0;
   std::optional<std::uint64_t> swap_total_bytes;
+  std::vector<MemoryModule> modules = {};  // since 1.1; needs root (raw SMBIOS table)
   friend bool operator==(const Memory&, const Memory&) = default;
 };
 
@@ -83,6 +133,11 @@ struct NetworkInterface {
   std::vector<std::string> ipv4;   // "192.0.2.10/24"
   std::vector<std::string> ipv6;   // "2001:db8::1/64"
   bool is_virtual = false;         // no backing device (bridge, veth, tun, loopback...)
+  std::optional<std::uint32_t> speed_mbps = {};  // since 1.1; absent when down or unknown
+  std::optional<std::string> oper_state = {};    // since 1.1; "up", "down", "dormant"...
+  // Since 1.1: "physical", "wireless", "bridge", "bond", "vlan", "veth", "tun",
+  // "loopback" or "virtual" (any other software device).
+  std::optional<std::string> kind = {};
   friend bool operator==(const NetworkInterface&, const NetworkInterface&) = default;
 };
 
@@ -91,6 +146,7 @@ struct Package {
   std::string version;
   std::optional<std::string> architecture;
   std::string source = "dpkg";  // package manager that reported it
+  std::optional<std::string> installed_at = {};  // since 1.1; RFC 3339 UTC, where known
   friend bool operator==(const Package&, const Package&) = default;
 };
 
@@ -108,6 +164,8 @@ struct InventoryReport {
   std::vector<Filesystem> filesystems;
   std::vector<NetworkInterface> interfaces;
   std::vector<Package> packages;
+  std::vector<std::string> default_gateways = {};  // since 1.1; "192.0.2.1", "fe80::1%eth0"
+  std::vector<std::string> dns_servers = {};       // since 1.1; /etc/resolv.conf order
   friend bool operator==(const InventoryReport&, const InventoryReport&) = default;
 };
 

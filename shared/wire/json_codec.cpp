@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "shared/wire/inventory_hardware_codec.h"
 #include "shared/wire/json_reader.h"
 
 namespace steward::wire {
@@ -46,6 +47,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   putOptional(sys, "os_version", r.system.os_version);
   putOptional(sys, "kernel", r.system.kernel);
   putOptional(sys, "architecture", r.system.architecture);
+  detail::encodeSystemExtras(sys, r.system);
   o["system"] = std::move(sys);
 
   json::object hw;
@@ -53,6 +55,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   putOptional(hw, "model", r.hardware.model);
   putOptional(hw, "serial", r.hardware.serial);
   putOptional(hw, "uuid", r.hardware.uuid);
+  detail::encodeHardwareExtras(hw, r.hardware);
   o["hardware"] = std::move(hw);
 
   json::object cpu;
@@ -67,6 +70,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   json::object mem;
   mem["total_bytes"] = r.memory.total_bytes;
   putOptional(mem, "swap_total_bytes", r.memory.swap_total_bytes);
+  detail::encodeMemoryModules(mem, r.memory);
   o["memory"] = std::move(mem);
 
   json::array disks;
@@ -101,6 +105,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
     x["ipv4"] = strings(n.ipv4);
     x["ipv6"] = strings(n.ipv6);
     x["virtual"] = n.is_virtual;
+    detail::encodeInterfaceExtras(x, n);
     interfaces.emplace_back(std::move(x));
   }
   o["interfaces"] = std::move(interfaces);
@@ -112,9 +117,11 @@ json::object encodeInventoryObject(const InventoryReport& r) {
     x["version"] = p.version;
     putOptional(x, "architecture", p.architecture);
     x["source"] = p.source;
+    detail::encodePackageExtras(x, p);
     packages.emplace_back(std::move(x));
   }
   o["packages"] = std::move(packages);
+  detail::encodeReportExtras(o, r);
   return o;
 }
 
@@ -150,12 +157,14 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
   r.system.os_version = sys.optionalString("os_version");
   r.system.kernel = sys.optionalString("kernel");
   r.system.architecture = sys.optionalString("architecture");
+  detail::decodeSystemExtras(sys, r.system);
 
   const ObjectReader hw = root.requiredObject("hardware");
   r.hardware.vendor = hw.optionalString("vendor");
   r.hardware.model = hw.optionalString("model");
   r.hardware.serial = hw.optionalString("serial");
   r.hardware.uuid = hw.optionalString("uuid");
+  detail::decodeHardwareExtras(hw, r.hardware);
 
   const ObjectReader cpu = root.requiredObject("cpu");
   r.cpu.model = cpu.optionalString("model");
@@ -168,6 +177,7 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
   const ObjectReader mem = root.requiredObject("memory");
   r.memory.total_bytes = mem.requiredUint("total_bytes");
   r.memory.swap_total_bytes = mem.optionalUint("swap_total_bytes");
+  detail::decodeMemoryModules(mem, r.memory);
 
   r.disks = root.array<Disk>("disks", [](const json::value& v, const std::string& p) {
     const ObjectReader x(v, p);
@@ -184,15 +194,20 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
   r.interfaces =
       root.array<NetworkInterface>("interfaces", [](const json::value& v, const std::string& p) {
         const ObjectReader x(v, p);
-        return NetworkInterface{x.requiredString("name"), x.optionalString("mac"),
-                                x.stringArray("ipv4"), x.stringArray("ipv6"),
-                                x.optionalBool("virtual").value_or(false)};
+        NetworkInterface n{x.requiredString("name"), x.optionalString("mac"),
+                           x.stringArray("ipv4"), x.stringArray("ipv6"),
+                           x.optionalBool("virtual").value_or(false)};
+        detail::decodeInterfaceExtras(x, n);
+        return n;
       });
   r.packages = root.array<Package>("packages", [](const json::value& v, const std::string& p) {
     const ObjectReader x(v, p);
-    return Package{x.requiredString("name"), x.requiredString("version"),
-                   x.optionalString("architecture"), x.optionalString("source").value_or("dpkg")};
+    Package package{x.requiredString("name"), x.requiredString("version"),
+                    x.optionalString("architecture"), x.optionalString("source").value_or("dpkg")};
+    detail::decodePackageExtras(x, package);
+    return package;
   });
+  detail::decodeReportExtras(root, r);
   return r;
 }
 

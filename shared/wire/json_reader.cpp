@@ -104,6 +104,12 @@ ObjectReader ObjectReader::requiredObject(std::string_view key) const {
   return ObjectReader(*v, path(key));
 }
 
+std::optional<ObjectReader> ObjectReader::optionalObject(std::string_view key) const {
+  const json::value* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  return ObjectReader(*v, path(key));
+}
+
 std::vector<std::string> ObjectReader::stringArray(std::string_view key) const {
   return array<std::string>(key, [](const json::value& v, const std::string& p) {
     if (!v.is_string()) throw DecodeFailure{"invalid_field", p + ": expected a string"};

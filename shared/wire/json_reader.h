@@ -36,6 +36,8 @@ class ObjectReader {
   std::optional<double> optionalDouble(std::string_view key) const;
   std::optional<bool> optionalBool(std::string_view key) const;
   ObjectReader requiredObject(std::string_view key) const;
+  // nullopt when the key is absent or null; fails when it is not an object.
+  std::optional<ObjectReader> optionalObject(std::string_view key) const;
   std::vector<std::string> stringArray(std::string_view key) const;
 
   // Decodes each element of an optional array with decode(element, path).

@@ -22,9 +22,22 @@ wire::InventoryReport LinuxCollector::collect() {
   report.collected_at = formatRfc3339(clock_.now());
   report.agent_version = kAgentVersion;
   report.system = readSystemInfo(fs_, fallback_arch_);
-  report.hardware = readDmiId(fs_);
   report.cpu = readCpu(fs_);
   report.memory = readMemory(fs_);
+  report.hardware = readDmiId(fs_);
+  if (auto smbios = readSmbiosTable(fs_)) {
+    report.hardware = mergeHardware(std::move(smbios->hardware), report.hardware);
+    report.memory.modules = std::move(smbios->memory_modules);
+    // Many VMs and older kernels have no cpufreq; the firmware still knows the rating.
+    if (!report.cpu.max_mhz) {
+      for (const auto& processor : smbios->processors) {
+        if (processor.populated && processor.max_mhz &&
+            (!report.cpu.max_mhz || *processor.max_mhz > *report.cpu.max_mhz)) {
+          report.cpu.max_mhz = *processor.max_mhz;
+        }
+      }
+    }
+  }
   report.disks = readBlockDevices(fs_);
   report.filesystems = readFilesystems(fs_);
   report.interfaces = readNetInterfaces(fs_, addresses_);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "agent/platform/address_provider.h"
+#include "agent/inventory/linux/smbios_table.h"
 #include "agent/platform/fs_root.h"
 #include "shared/wire/inventory.h"
 
@@ -30,8 +31,14 @@ wire::SystemInfo readSystemInfo(const FsRoot& fs, const std::optional<std::strin
 wire::Cpu readCpu(const FsRoot& fs);
 // /proc/meminfo; total_bytes stays 0 when it cannot be read.
 wire::Memory readMemory(const FsRoot& fs);
-// /sys/class/dmi/id: sys_vendor, product_name, product_serial, product_uuid.
+// /sys/class/dmi/id: system (sys_vendor, product_*), bios_*, board_*, chassis_*.
 wire::HardwareIdentity readDmiId(const FsRoot& fs);
+// /sys/firmware/dmi/tables/{smbios_entry_point,DMI} (root only); nullopt when absent,
+// unreadable or unusable (reason logged). A truncated table yields what came before.
+std::optional<SmbiosInfo> readSmbiosTable(const FsRoot& fs);
+// `primary` (the raw table) with each absent field taken from `fallback` (sysfs).
+wire::HardwareIdentity mergeHardware(wire::HardwareIdentity primary,
+                                     const wire::HardwareIdentity& fallback);
 // /sys/block: physical disks only, sorted by name.
 std::vector<wire::Disk> readBlockDevices(const FsRoot& fs);
 // /proc/mounts plus statvfs of each mount point.

@@ -38,6 +38,63 @@ TEST(InventoryCodecTest, AbsentOptionalFieldsStayAbsent) {
   EXPECT_FALSE(decoded->disks[0].rotational.has_value());
 }
 
+TEST(InventoryCodecTest, SchemaOneOneFieldsTravel) {
+  const std::string text = encodeInventory(sampleReport());
+  EXPECT_NE(text.find("\"schema_version\":\"1.1\""), std::string::npos);
+  EXPECT_NE(text.find("\"bios\":{\"vendor\":\"Dell Inc.\",\"version\":\"1.12.1\""),
+            std::string::npos);
+  EXPECT_NE(text.find("\"chassis\":{\"type\":\"Notebook\""), std::string::npos);
+  EXPECT_NE(text.find("\"speed_mts\":5200"), std::string::npos);
+  EXPECT_NE(text.find("\"dns_servers\":[\"192.0.2.53\",\"2001:db8::53\"]"), std::string::npos);
+  EXPECT_NE(text.find("\"installed_at\":\"2025-06-01T09:12:44Z\""), std::string::npos);
+  auto decoded = decodeInventory(text);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(decoded->memory.modules.size(), 2u);
+  EXPECT_EQ(decoded->interfaces[0].speed_mbps, 1000u);
+  EXPECT_EQ(decoded->system.timezone, "Europe/Berlin");
+  EXPECT_FALSE(decoded->hardware.chassis->asset_tag);
+}
+
+TEST(InventoryCodecTest, VersionOneZeroReportsStillDecode) {
+  // A 1.0 agent's report: none of the 1.1 fields.
+  InventoryReport old = sampleReport();
+  old.schema.minor = 0;
+  old.system.uptime_seconds.reset();
+  old.system.timezone.reset();
+  old.system.virtualization.reset();
+  old.hardware = {"Dell Inc.", "Latitude 7440", "5CG3421XYZ", std::nullopt};
+  old.memory.modules.clear();
+  for (auto& n : old.interfaces) n.speed_mbps.reset(), n.oper_state.reset(), n.kind.reset();
+  for (auto& p : old.packages) p.installed_at.reset();
+  old.default_gateways.clear();
+  old.dns_servers.clear();
+  const std::string text = encodeInventory(old);
+  for (const char* key : {"bios", "board", "chassis", "modules", "kind", "dns_servers",
+                          "default_gateways", "installed_at", "timezone", "sku"}) {
+    EXPECT_EQ(text.find(std::string("\"") + key + "\""), std::string::npos) << key;
+  }
+  auto decoded = decodeInventory(text);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, old);
+}
+
+TEST(InventoryCodecTest, NewFieldsWithWrongTypesAreLocated) {
+  const std::string base = encodeInventory(sampleReport());
+  auto decoded = decodeInventory(replaced(base, "\"speed_mts\":5200", "\"speed_mts\":\"fast\""));
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().message,
+            "$.memory.modules[0].speed_mts: expected an unsigned integer");
+  decoded = decodeInventory(replaced(base, "\"bios\":{", "\"bios\":[],\"x\":{"));
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().message, "$.hardware.bios: expected an object");
+  decoded = decodeInventory(replaced(base, "\"speed_mbps\":1000", "\"speed_mbps\":99999999999"));
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().message, "$.interfaces[0].speed_mbps: value 99999999999 is out of range");
+  decoded = decodeInventory(replaced(base, "\"dns_servers\":[\"192.0.2.53\"", "\"dns_servers\":[53"));
+  ASSERT_FALSE(decoded);
+  EXPECT_EQ(decoded.error().message, "$.dns_servers[0]: expected a string");
+}
+
 TEST(InventoryCodecTest, IgnoresUnknownFieldsFromNewerAgents) {
   const std::string text =
       replaced(encodeInventory(sampleReport()), "\"report_id\"",
@@ -50,7 +107,7 @@ TEST(InventoryCodecTest, IgnoresUnknownFieldsFromNewerAgents) {
 
 TEST(InventoryCodecTest, RejectsUnsupportedMajorVersion) {
   const std::string text =
-      replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.0\"",
+      replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.1\"",
                "\"schema_version\":\"2.0\"");
   auto decoded = decodeInventory(text);
   ASSERT_FALSE(decoded);
@@ -59,7 +116,7 @@ TEST(InventoryCodecTest, RejectsUnsupportedMajorVersion) {
 }
 
 TEST(InventoryCodecTest, RejectsGarbageSchemaVersion) {
-  const std::string text = replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.0\"",
+  const std::string text = replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.1\"",
                                     "\"schema_version\":\"one\"");
   auto decoded = decodeInventory(text);
   ASSERT_FALSE(decoded);

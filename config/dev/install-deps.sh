@@ -11,6 +11,8 @@ packages=(
   libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev
   # tests
   libgtest-dev libgmock-dev
+  # libFuzzer targets (tests/fuzz): clang with its sanitizer/fuzzer runtimes
+  clang libclang-rt-14-dev
   # integration tests: the real OCS Inventory / FusionInventory agents report to the collector
   fusioninventory-agent ocsinventory-agent
   # the run script: health checks and the token hash

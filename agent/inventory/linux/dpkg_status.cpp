@@ -28,7 +28,8 @@ DpkgStatus parseDpkgStatus(std::string_view text) {
   Stanza stanza;
   const auto finish = [&] {
     if (stanza.package) {
-      if (stanza.status && stanza.version && !stanza.version->empty()) {
+      // An empty name (found by the fuzzer) is as unusable as a missing version.
+      if (!stanza.package->empty() && stanza.status && stanza.version && !stanza.version->empty()) {
         if (isInstalled(*stanza.status)) {
           wire::Package package;
           package.name = *stanza.package;

@@ -26,6 +26,14 @@ TEST(DpkgStatusParserTest, KeepsOnlyInstalledPackages) {
   EXPECT_EQ(status.skipped, 1u);  // "gone" has no version: nothing to report
 }
 
+TEST(DpkgStatusParserTest, EmptyPackageNameIsSkipped) {
+  auto status = parseDpkgStatus(
+      "Package: \nStatus: install ok installed\nVersion: 1.0\n\n"
+      "Package: ok\nStatus: install ok installed\nVersion: 2.0\n");
+  EXPECT_EQ(names(status), (std::vector<std::string>{"ok=2.0"}));
+  EXPECT_EQ(status.skipped, 1u);
+}
+
 TEST(DpkgStatusParserTest, ContinuationLinesAreNotFields) {
   auto status = parseDpkgStatus(
       "Package: openssh-server\nStatus: install ok installed\nConffiles:\n"

@@ -3,7 +3,7 @@
 # ocsinventory-agent, checked against the targets of issue 3. Prints a table.
 #
 #   sudo bash tests/bench/agent_footprint.sh [--quick] [--duration SECONDS] [--runs N]
-#                                            [--interval SECONDS] [--build DIR]
+#                         [--interval SECONDS] [--build DIR] [--agent BINARY]
 #
 # 1. Full inventory, each tool N times (default 5) after one warm-up run, through
 #    /usr/bin/time: median wall time, CPU time (user+system) and peak RSS.
@@ -17,10 +17,12 @@
 #    Private_Dirty) are sampled every 5 s; CPU is utime+stime over the whole window.
 # Needs root (apt-get for the two other agents, and the same full-inventory privileges
 # for all three). Builds steward-agent, -collector and -server into --build (default
-# ./build) when they are missing.
+# ./build) when they are missing. --agent measures another steward-agent binary (e.g.
+# the installed /usr/bin/steward-agent) against the collector and server of --build.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build
+agent_bin=
 runs=5
 duration=600
 interval=60
@@ -31,7 +33,9 @@ while (($#)); do
     --runs) runs=$2; shift ;;
     --interval) interval=$2; shift ;;
     --build) build=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--duration S] [--runs N] [--interval S] [--build DIR]" >&2
+    --agent) agent_bin=$2; shift ;;
+    *) echo "usage: $0 [--quick] [--duration S] [--runs N] [--interval S] [--build DIR]" \
+         "[--agent BINARY]" >&2
        exit 2 ;;
   esac
   shift
@@ -54,6 +58,7 @@ bin=$build/bin
 if [[ ! -x $bin/steward-agent || ! -x $bin/steward-collector || ! -x $bin/steward-server ]]; then
   bash "$root/config/dev/build.sh" "$build" steward-agent steward-collector steward-server
 fi
+agent_bin=${agent_bin:-$bin/steward-agent}
 
 work=$(mktemp -d)
 pids=()
@@ -64,7 +69,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+median() {
+  sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
 
 # measure NAME COMMAND...: warm-up, then $runs runs; sets wall_NAME, cpu_NAME, rss_NAME
 # (seconds, seconds, KiB).
@@ -75,7 +82,8 @@ measure() {
   : >"$out"
   for ((i = 0; i <= runs; i++)); do
     rm -rf "$work/local" && mkdir -p "$work/local"
-    /usr/bin/time -f '%e %U %S %M' -a -o "$out.raw" "$@" >/dev/null 2>"$work/stderr-$name" || {
+    /usr/bin/time -f '%e %U %S %M' -a -o "$out.raw" "$@" >/dev/null \
+      2>"$work/stderr-$name" || {
       echo "agent_footprint: $name failed:" >&2
       tail -5 "$work/stderr-$name" >&2
       exit 1
@@ -90,7 +98,7 @@ measure() {
 
 packages=$(dpkg-query -W -f '.\n' | wc -l)
 echo "agent_footprint: full inventory, $runs runs each after a warm-up ($packages packages)" >&2
-measure steward "$bin/steward-agent" inventory
+measure steward "$agent_bin" inventory
 measure fusion fusioninventory-agent --local "$work/local"
 measure ocs ocsinventory-agent --local="$work/local"
 
@@ -148,13 +156,14 @@ heartbeat_interval_seconds = $interval
 ; debug: one line per heartbeat, so the heartbeats can be counted.
 level = debug
 CONF
-"$bin/steward-agent" run --config "$work/agent.conf" >"$work/agent.log" 2>&1 &
+"$agent_bin" run --config "$work/agent.conf" >"$work/agent.log" 2>&1 &
 agent=$!
 pids+=("$agent")
 
 for _ in $(seq 1 200); do
   grep -q 'posted inventory' "$work/agent.log" && break
-  kill -0 "$agent" 2>/dev/null || { echo "agent_footprint: agent exited:" >&2; cat "$work/agent.log" >&2; exit 1; }
+  kill -0 "$agent" 2>/dev/null ||
+    { echo "agent_footprint: agent exited:" >&2; cat "$work/agent.log" >&2; exit 1; }
   sleep 0.1
 done
 grep -q 'posted inventory' "$work/agent.log" ||
@@ -207,8 +216,9 @@ done
 echo
 echo "Running agent: steward-agent run, ${interval}s heartbeat, ${duration}s window," \
   "$heartbeats heartbeats, $failures failed deliveries, $samples samples"
-printf '  VmRSS max %s MiB, Anonymous max %s MiB, Private_Dirty max %s MiB, CPU %ss = %s%% of one core\n' \
-  "$(mib $max_rss)" "$(mib $max_anon)" "$(mib $max_dirty)" "$cpu_run_s" "$cpu_pct"
+printf '  VmRSS max %s MiB, Anonymous max %s MiB, Private_Dirty max %s MiB,' \
+  "$(mib $max_rss)" "$(mib $max_anon)" "$(mib $max_dirty)"
+printf ' CPU %ss = %s%% of one core\n' "$cpu_run_s" "$cpu_pct"
 echo
 if ((duration < interval)); then
   echo "  (the window is shorter than the heartbeat interval: CPU covers idle waiting only)"

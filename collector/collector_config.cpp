@@ -1,6 +1,9 @@
 #include "collector/collector_config.h"
 
 #include <array>
+#include <sstream>
+
+#include "shared/http/tls.h"
 
 namespace steward::collector {
 
@@ -36,6 +39,27 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
   if (!limit) return limit.error();
   c.body_limit_bytes = static_cast<std::size_t>(*limit);
 
+  c.tls_cert = ini.getString("http.tls_cert", "");
+  c.tls_key = ini.getString("http.tls_key", "");
+  if (c.tls_cert.empty() != c.tls_key.empty()) {
+    return invalid(ini, "http.tls_cert and http.tls_key must be set together");
+  }
+  {
+    std::string hashes = ini.getString("enroll.token_sha256", "");
+    for (char& ch : hashes) ch = (ch == ',' ? ' ' : ch);
+    std::istringstream words(hashes);
+    for (std::string word; words >> word;) {
+      auto hash = http::parseFingerprint(word);  // the same 64-hex-digit shape
+      if (!hash)
+        return invalid(ini, "enroll.token_sha256: '" + word + "' is not a SHA-256 (64 hex digits)");
+      c.enroll_token_sha256s.push_back(*hash);
+    }
+  }
+  auto enroll_rate =
+      ini.getInt("enroll.rate_limit_per_minute", c.enroll_rate_per_minute, 1, 100000);
+  if (!enroll_rate) return enroll_rate.error();
+  c.enroll_rate_per_minute = static_cast<int>(*enroll_rate);
+
   c.storage_path = ini.getString("storage.path", "");
   if (c.storage_path.empty()) {
     return invalid(ini, "storage.path is required (the collector's SQLite file)");
@@ -59,9 +83,9 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
   if (!retry) return retry.error();
   c.retry_max = std::chrono::seconds(*retry);
 
-  auto inflated = ini.getInt("ocs.max_inflated_bytes",
-                             static_cast<std::int64_t>(c.ocs_max_inflated_bytes), 1024,
-                             std::int64_t{1} << 32);
+  auto inflated =
+      ini.getInt("ocs.max_inflated_bytes", static_cast<std::int64_t>(c.ocs_max_inflated_bytes),
+                 1024, std::int64_t{1} << 32);
   if (!inflated) return inflated.error();
   c.ocs_max_inflated_bytes = static_cast<std::size_t>(*inflated);
 

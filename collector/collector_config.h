@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "shared/common/config.h"
 #include "shared/common/result.h"
@@ -19,6 +20,12 @@ struct CollectorConfig {
   std::uint16_t http_port = 8481;  // 0 picks any free port
   std::string port_file;           // optional: the bound port is written here
   std::size_t body_limit_bytes = 8 * 1024 * 1024;
+  std::string tls_cert;  // both set: serve https with this PEM chain and key
+  std::string tls_key;
+  // [enroll]: SHA-256 (hex) of each accepted site enrollment token; none disables
+  // enrollment. Attempts per source address per minute.
+  std::vector<std::string> enroll_token_sha256s;
+  int enroll_rate_per_minute = 10;
   // [storage]
   std::string storage_path;  // SQLite file, required
   // [server]: where reconciled assets go.

@@ -1,0 +1,55 @@
+#include "collector/auth/agent_gate.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include "shared/common/log.h"
+
+namespace steward::collector::auth {
+
+using http::HttpRequest;
+using http::HttpResponse;
+
+namespace {
+
+// The "agent_id" a report claims, or "" when the body is not such an object (the
+// ingest router then rejects it with a located 400).
+std::string claimedAgentId(const std::string& body) {
+  boost::system::error_code ec;
+  const auto doc = boost::json::parse(body, ec);
+  if (ec || !doc.is_object()) return {};
+  const auto* id = doc.as_object().if_contains("agent_id");
+  return id && id->is_string() ? std::string(id->as_string()) : std::string();
+}
+
+}  // namespace
+
+HttpResponse AgentGate::handle(const HttpRequest& request) const {
+  const std::string path = request.path();
+  if (path == enroll::kEnrollPath) return enroll_.handle(request);
+  if (path != "/api/v1/agent/inventory" && path != "/api/v1/agent/heartbeat") {
+    return inner_(request);
+  }
+  auto agent_id = credentials_.authenticate(request.header("authorization"));
+  if (!agent_id) {
+    if (agent_id.error().code != "unauthenticated") {
+      logger("collector.auth").error("credential lookup failed: %s", agent_id.error().message);
+      return http::jsonError(500, "storage_error", "the collector could not check the credential");
+    }
+    HttpResponse r = http::jsonError(401, "unauthenticated", agent_id.error().message);
+    r.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return r;
+  }
+  const std::string claimed = claimedAgentId(request.body);
+  if (!claimed.empty() && claimed != *agent_id) {
+    logger("collector.auth")
+        .warning("[remote=%s] [agent=%s] refused a report claiming agent %s",
+                 request.remote_address, *agent_id, claimed);
+    return http::jsonError(403, "agent_mismatch",
+                           "this credential belongs to agent " + *agent_id +
+                               " and cannot report for agent " + claimed);
+  }
+  return inner_(request);
+}
+
+}  // namespace steward::collector::auth

@@ -5,9 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "server/api/incident_endpoints.h"
 #include "server/api/router.h"
 #include "server/auth/token_verifier.h"
 #include "server/cli.h"
+#include "server/itsm/incidents/incident_service.h"
+#include "server/itsm/incidents/sqlite_incident_repository.h"
+#include "server/notify/email_sender.h"
+#include "server/notify/notification_worker.h"
 #include "shared/common/port_file.h"
 #include "server/server_config.h"
 #include "server/storage/sqlite/sqlite_asset_repository.h"
@@ -58,6 +63,16 @@ int main(int argc, char** argv) {
   auto repository = SqliteAssetRepository::open(config->storage_path, clock);
   if (!repository) return startupFailure(repository.error().message);
   Router router(**repository, *tokens);
+  auto incidents = itsm::SqliteIncidentRepository::open(config->storage_path, clock);
+  if (!incidents) return startupFailure(incidents.error().message);
+  itsm::IncidentService incident_service(**incidents, clock, config->incident_policy,
+                                         config->notify);
+  IncidentEndpoints incident_endpoints(incident_service, **incidents, **incidents, clock, *tokens);
+  router.setIncidentEndpoints(&incident_endpoints);
+  notify::PocoSmtpSender smtp(config->notify.smtp_host, config->notify.smtp_port,
+                              config->notify.send_timeout);
+  http::BeastHttpClient webhook_client(config->notify.send_timeout);
+  notify::NotificationWorker notifier(**incidents, clock, smtp, webhook_client, config->notify);
 
   http::HttpServerOptions options;
   options.address = config->address;
@@ -79,8 +94,10 @@ int main(int argc, char** argv) {
   log.information("listening on http://" + config->address + ":" + std::to_string(*port) +
                   " [storage=" + config->storage_path + "]");
 
+  notifier.start();
   http::waitForTerminationSignal();
   log.information("stopping");
   server.stop();
+  notifier.stop();
   return 0;
 }

@@ -56,6 +56,23 @@ Result<ServerConfig> loadServerConfig(const IniConfig& ini) {
     return invalid(ini, "log.level = '" + c.log_level +
                             "' is not one of error, warning, information, debug, trace");
   }
+
+  if (ini.has("incidents.priority_matrix")) {
+    auto matrix = itsm::parsePriorityMatrix(ini.getString("incidents.priority_matrix", ""));
+    if (!matrix) return invalid(ini, "incidents." + matrix.error().message);
+    c.incident_policy.matrix = *matrix;
+  }
+  auto response = itsm::parseSlaTargets(ini.getString("incidents.sla_response", ""),
+                                        c.incident_policy.response);
+  if (!response) return invalid(ini, "incidents.sla_response: " + response.error().message);
+  c.incident_policy.response = *response;
+  auto resolution = itsm::parseSlaTargets(ini.getString("incidents.sla_resolution", ""),
+                                          c.incident_policy.resolution);
+  if (!resolution) return invalid(ini, "incidents.sla_resolution: " + resolution.error().message);
+  c.incident_policy.resolution = *resolution;
+  auto notify = notify::loadNotifyConfig(ini);
+  if (!notify) return notify.error();
+  c.notify = std::move(*notify);
   return c;
 }
 

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+#include "server/itsm/incidents/incident_policy.h"
+#include "server/notify/notify_config.h"
 #include "shared/common/config.h"
 #include "shared/common/result.h"
 
@@ -23,6 +25,8 @@ struct ServerConfig {
   std::string storage_path;                               // [storage] path (required)
   std::string collector_token_sha256;     // [auth] collector_token_sha256 (required)
   std::string log_level = "information";  // [log] level
+  itsm::IncidentPolicy incident_policy;  // [incidents] priority_matrix, sla_response, sla_resolution
+  notify::NotifyConfig notify;            // [notify] and [notify.route.<name>]
 };
 
 // Reads and validates every key. Errors ("config_invalid") name the file and key:

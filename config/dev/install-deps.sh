@@ -15,6 +15,8 @@ packages=(
   clang libclang-rt-14-dev
   # integration tests: the real OCS Inventory / FusionInventory agents report to the collector
   fusioninventory-agent ocsinventory-agent
+  # notification tests: a real SMTP server on loopback (python3 -m aiosmtpd)
+  python3-aiosmtpd
   # the run script: health checks and the token hash
   curl coreutils
   # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test

@@ -55,6 +55,9 @@ http::HttpResponse Router::route(const http::HttpRequest& request) const {
     if (method != "POST") return methodNotAllowed("POST");
     return collector_.postSeen(request);
   }
+  if (incidents_ != nullptr) {
+    if (auto response = incidents_->route(request)) return *response;
+  }
   if (path == kAssetsPath) {
     if (method != "GET") return methodNotAllowed("GET");
     return assets_.list(request);

@@ -9,11 +9,14 @@
 //   POST /api/v1/collector/seen     AssetSeen from a collector (bearer token)
 //   GET  /api/v1/assets             paged list, ?page=&per_page=&q=
 //   GET  /api/v1/assets/{id}        full detail
+//   /api/v1/incidents..., /api/v1/collector/incident-events, PUT /api/v1/assets/{id}/criticality
+//                                   see server/api/incident_endpoints.h
 //
 // Unknown paths are 404 and known paths with another method 405, both as JSON errors.
 
 #include "server/api/asset_endpoints.h"
 #include "server/api/collector_endpoints.h"
+#include "server/api/incident_endpoints.h"
 #include "server/auth/token_verifier.h"
 #include "server/storage/asset_repository.h"
 #include "shared/http/message.h"
@@ -25,6 +28,10 @@ class Router {
   Router(AssetRepository& assets, const TokenVerifier& collector_tokens)
       : collector_(assets, collector_tokens), assets_(assets) {}
 
+  // Serves the incident API through `incidents` (which must outlive the router);
+  // without it those paths are 404.
+  void setIncidentEndpoints(const IncidentEndpoints* incidents) { incidents_ = incidents; }
+
   // Never throws: an unexpected exception becomes a logged 500.
   http::HttpResponse handle(const http::HttpRequest& request) const;
 
@@ -33,6 +40,7 @@ class Router {
 
   CollectorEndpoints collector_;
   AssetEndpoints assets_;
+  const IncidentEndpoints* incidents_ = nullptr;
 };
 
 }  // namespace steward::server

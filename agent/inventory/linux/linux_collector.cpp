@@ -22,6 +22,7 @@ wire::InventoryReport LinuxCollector::collect() {
   report.collected_at = formatRfc3339(clock_.now());
   report.agent_version = kAgentVersion;
   report.system = readSystemInfo(fs_, fallback_arch_);
+  readSystemExtras(fs_, report.system);
   report.cpu = readCpu(fs_);
   report.memory = readMemory(fs_);
   report.hardware = readDmiId(fs_);
@@ -41,6 +42,8 @@ wire::InventoryReport LinuxCollector::collect() {
   report.disks = readBlockDevices(fs_);
   report.filesystems = readFilesystems(fs_);
   report.interfaces = readNetInterfaces(fs_, addresses_);
+  report.default_gateways = readDefaultGateways(fs_);
+  report.dns_servers = readDnsServers(fs_);
   report.packages = readDpkgPackages(fs_);
   return report;
 }

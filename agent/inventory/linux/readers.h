@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "agent/platform/address_provider.h"
 #include "agent/inventory/linux/smbios_table.h"
+#include "agent/platform/address_provider.h"
 #include "agent/platform/fs_root.h"
 #include "shared/wire/inventory.h"
 
@@ -27,6 +27,14 @@ std::optional<std::string> readSource(const FsRoot& fs, std::string_view path, b
 // `fallback_arch` (uname's machine, from main) is used when the kernel has no
 // /proc/sys/kernel/arch (before Linux 6.1).
 wire::SystemInfo readSystemInfo(const FsRoot& fs, const std::optional<std::string>& fallback_arch);
+// Adds uptime (/proc/uptime), timezone (/etc/timezone, else the /etc/localtime link)
+// and virtualization (virtualization.h: DMI, cpuinfo, /proc/1/{environ,cgroup},
+// /.dockerenv, /run/.containerenv) to `info`; call after readSystemInfo (uses kernel).
+void readSystemExtras(const FsRoot& fs, wire::SystemInfo& info);
+// Default gateways from /proc/net/route and /proc/net/ipv6_route.
+std::vector<std::string> readDefaultGateways(const FsRoot& fs);
+// Name servers from /etc/resolv.conf; empty when it is missing.
+std::vector<std::string> readDnsServers(const FsRoot& fs);
 // /proc/cpuinfo and /sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq.
 wire::Cpu readCpu(const FsRoot& fs);
 // /proc/meminfo; total_bytes stays 0 when it cannot be read.

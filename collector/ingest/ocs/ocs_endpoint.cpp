@@ -79,7 +79,7 @@ HttpResponse OcsEndpoint::handle(const HttpRequest& request) const {
   logger("collector.ingest.ocs")
       .information("[remote=%s] [deviceid=%s] [asset=%s] %s inventory %s (%s packages)",
                    request.remote_address, message.device_id, outcome->asset_id, agentKind(message),
-                   outcome->duplicate ? "duplicate" : "stored",
+                   std::string(outcome->duplicate ? "duplicate" : "stored"),
                    std::to_string(report->packages.size()));
   return ocsReply(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

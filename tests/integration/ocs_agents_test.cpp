@@ -1,0 +1,209 @@
+// The agents people already run: Debian's real fusioninventory-agent 2.6 and
+// ocsinventory-agent 2.10 report to a real steward-collector on loopback, and what they
+// say about this machine reaches the server API. A machine that also runs a Steward
+// agent stays one asset. Each agent keeps its state in the test's temp dir and is only
+// given the collector's 127.0.0.1 URL (proxy variables removed).
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "tests/integration/steward_stack.h"
+
+namespace steward::testing {
+namespace {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+constexpr auto kAgentRunLimit = 180s;
+
+std::string thisHostname() {
+  char name[256] = {};
+  gethostname(name, sizeof name - 1);
+  return name;
+}
+
+std::string thisCpuModel() {
+  const std::string text = readFile("/proc/cpuinfo");
+  const auto pos = text.find("model name");
+  if (pos == std::string::npos) return {};
+  const auto colon = text.find(':', pos);
+  std::string value = text.substr(colon + 1, text.find('\n', colon) - colon - 1);
+  value.erase(0, value.find_first_not_of(" \t"));
+  value.erase(value.find_last_not_of(" \t") + 1);
+  return value;
+}
+
+std::int64_t thisPackageCount() {
+  FILE* pipe = popen("dpkg-query -W -f='${db:Status-Abbrev}\\n' 2>/dev/null | grep -c '^ii'", "r");
+  if (pipe == nullptr) return -1;
+  long long count = -1;
+  if (fscanf(pipe, "%lld", &count) != 1) count = -1;
+  pclose(pipe);
+  return count;
+}
+
+std::set<std::string> thisPhysicalMacs() {
+  std::set<std::string> macs;
+  for (const auto& entry : std::filesystem::directory_iterator("/sys/class/net")) {
+    if (!std::filesystem::exists(entry.path() / "device")) continue;
+    std::string mac = readFile((entry.path() / "address").string());
+    mac.erase(mac.find_last_not_of("\n ") + 1);
+    if (!mac.empty() && mac != "00:00:00:00:00:00") macs.insert(mac);
+  }
+  return macs;
+}
+
+std::string str(const json::value& v, const char* key) {
+  if (!v.is_object()) return {};
+  const auto* p = v.as_object().if_contains(key);
+  return p && p->is_string() ? std::string(p->as_string()) : std::string();
+}
+
+// Runs `args` under env(1) without proxy variables; returns the exit status and prints
+// how long it took (the agents are compared with steward-agent on footprint).
+int runAgent(const std::string& name, std::vector<std::string> args, const std::string& log) {
+  std::vector<std::string> command = {"-u", "http_proxy",  "-u", "https_proxy", "-u", "HTTP_PROXY",
+                                      "-u", "HTTPS_PROXY", "-u", "all_proxy"};
+  command.insert(command.end(), args.begin(), args.end());
+  const auto started = std::chrono::steady_clock::now();
+  ChildProcess agent("/usr/bin/env", command, log);
+  const int status = agent.wait(kAgentRunLimit);
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "[ timing ] " << name << " run took " << seconds << " s"
+            << (seconds > 60 ? " (more than 60 s)" : "") << "\n";
+  EXPECT_EQ(status, 0) << name << " failed; its log:\n" << agent.log();
+  return status;
+}
+
+class OcsAgentsTest : public ::testing::Test {
+ protected:
+  void TearDown() override {
+    if (HasFailure()) {
+      std::cerr << stack_.logs() << "---- fusioninventory\n"
+                << readFile(stack_.dir().file("fusion.log")) << "---- ocsinventory\n"
+                << readFile(stack_.dir().file("ocs.log"));
+    }
+  }
+
+  // fusioninventory-agent has no option for its state directory (setup.pm fixes
+  // /var/lib/fusioninventory-agent), so a setup.pm of ours is loaded first.
+  void runFusionInventory() {
+    const std::string vardir = stack_.dir().file("fusion-var");
+    std::filesystem::create_directories(vardir);
+    std::filesystem::create_directories(stack_.dir().file("fusion-perl"));
+    stack_.dir().write("fusion-perl/setup.pm",
+                       "package setup;\nuse strict;\nuse warnings;\nuse parent qw(Exporter);\n"
+                       "our @EXPORT = ('%setup');\nour %setup = (\n"
+                       "  datadir => '/usr/share/fusioninventory',\n"
+                       "  libdir => '/usr/share/fusioninventory/lib',\n  vardir => '" +
+                           vardir + "',\n);\n1;\n");
+    runAgent("fusioninventory-agent",
+             {"perl", "-I" + stack_.dir().file("fusion-perl"), "-Msetup",
+              "/usr/bin/fusioninventory-agent", "--config=none",
+              "--server=" + stack_.collectorUrl() + "/", "--force", "--timeout=30",
+              "--no-task=deploy,esx,collect,wakeonlan,netdiscovery,netinventory"},
+             stack_.dir().file("fusion.log"));
+  }
+
+  void runOcsInventory() {
+    const std::string vardir = stack_.dir().file("ocs-var");
+    std::filesystem::create_directories(vardir);
+    // --nolocal: without it Debian's agent follows local= in /etc and ignores --server.
+    runAgent(
+        "ocsinventory-agent",
+        {"ocsinventory-agent", "--nolocal", "--server=" + stack_.collectorUrl() + "/ocsinventory",
+         "--force", "--basevardir=" + vardir, "--logfile=" + stack_.dir().file("ocs-agent.log")},
+        stack_.dir().file("ocs.log"));
+  }
+
+  // The one asset's detail once its latest inventory came from packages of `source`.
+  json::value waitForInventoryFrom(const std::string& source) {
+    json::value found;
+    waitUntil(
+        [&] {
+          for (const auto& asset : stack_.assets()) {
+            auto detail =
+                stack_.get(stack_.serverUrl() + "/api/v1/assets/" + str(asset, "asset_id"));
+            if (detail.status != 200) continue;
+            const auto& packages = detail.json.at("inventory").at("packages").as_array();
+            if (!packages.empty() && str(packages.at(0), "source") == source) {
+              found = detail.json;
+              return true;
+            }
+          }
+          return false;
+        },
+        30s);
+    EXPECT_FALSE(found.is_null()) << "no asset with an inventory from " << source;
+    return found;
+  }
+
+  void expectThisMachine(const json::value& detail, bool macs_may_include_virtual) {
+    if (detail.is_null()) return;
+    const auto& inventory = detail.at("inventory");
+    EXPECT_EQ(str(inventory.at("system"), "hostname"), thisHostname());
+    EXPECT_EQ(str(inventory.at("cpu"), "model"), thisCpuModel());
+    const auto packages = static_cast<std::int64_t>(inventory.at("packages").as_array().size());
+    EXPECT_NEAR(packages, thisPackageCount(), 10);
+    std::set<std::string> macs;
+    for (const auto& nic : inventory.at("interfaces").as_array()) {
+      if (!nic.at("virtual").as_bool() && nic.as_object().contains("mac")) {
+        macs.insert(str(nic, "mac"));
+      }
+    }
+    const auto physical = thisPhysicalMacs();
+    ASSERT_FALSE(physical.empty());
+    for (const auto& mac : physical) {
+      EXPECT_TRUE(macs.count(mac)) << mac << " not reported";
+    }
+    if (!macs_may_include_virtual) {
+      EXPECT_EQ(macs, physical);
+    }
+  }
+
+  StewardStack stack_;
+};
+
+TEST_F(OcsAgentsTest, FusionInventoryAgentReportsThisMachine) {
+  stack_.startServerAndCollector();
+  runFusionInventory();
+  const json::value detail = waitForInventoryFrom("fusioninventory");
+  expectThisMachine(detail, false);  // it flags virtual NICs (VIRTUALDEV)
+  EXPECT_EQ(stack_.assets().size(), 1u);
+  EXPECT_NE(readFile(stack_.dir().file("collector.log")).find("PROLOG"), std::string::npos);
+}
+
+TEST_F(OcsAgentsTest, OcsInventoryAgentReportsThisMachine) {
+  stack_.startServerAndCollector();
+  runOcsInventory();
+  const json::value detail = waitForInventoryFrom("ocs");
+  expectThisMachine(detail, true);  // no VIRTUALDEV: ifb* count as NICs
+  EXPECT_EQ(stack_.assets().size(), 1u);
+}
+
+TEST_F(OcsAgentsTest, StewardAgentAndBothOcsAgentsOnThisMachineAreOneAsset) {
+  stack_.startServerAndCollector();
+  stack_.startAgent("first");
+  ASSERT_TRUE(waitUntil([&] { return stack_.assets().size() == 1; }, 30s));
+  const std::string asset_id = str(stack_.assets().at(0), "asset_id");
+
+  runFusionInventory();
+  const json::value fusion = waitForInventoryFrom("fusioninventory");
+  EXPECT_EQ(str(fusion, "asset_id"), asset_id);
+  runOcsInventory();
+  const json::value ocs = waitForInventoryFrom("ocs");
+  EXPECT_EQ(str(ocs, "asset_id"), asset_id);
+  EXPECT_EQ(stack_.assets().size(), 1u);
+}
+
+}  // namespace
+}  // namespace steward::testing

@@ -150,6 +150,17 @@ struct Package {
   friend bool operator==(const Package&, const Package&) = default;
 };
 
+// A local account people log in with (since 1.1): root and uid >= 1000, from
+// /etc/passwd. Never a password hash.
+struct LocalUser {
+  std::string name;
+  std::uint32_t uid = 0;
+  std::optional<std::string> full_name;  // first GECOS field
+  std::optional<std::string> home;
+  std::optional<std::string> shell;
+  friend bool operator==(const LocalUser&, const LocalUser&) = default;
+};
+
 struct InventoryReport {
   SchemaVersion schema;
   std::string report_id;     // unique per report, made by the agent (idempotency key)
@@ -166,6 +177,7 @@ struct InventoryReport {
   std::vector<Package> packages;
   std::vector<std::string> default_gateways = {};  // since 1.1; "192.0.2.1", "fe80::1%eth0"
   std::vector<std::string> dns_servers = {};       // since 1.1; /etc/resolv.conf order
+  std::vector<LocalUser> users = {};               // since 1.1
   friend bool operator==(const InventoryReport&, const InventoryReport&) = default;
 };
 

@@ -136,11 +136,31 @@ void decodePackageExtras(const ObjectReader& r, Package& p) {
 void encodeReportExtras(json::object& o, const InventoryReport& r) {
   if (!r.default_gateways.empty()) o["default_gateways"] = strings(r.default_gateways);
   if (!r.dns_servers.empty()) o["dns_servers"] = strings(r.dns_servers);
+  if (!r.users.empty()) {
+    json::array users;
+    for (const auto& u : r.users) {
+      json::object x;
+      x["name"] = u.name;
+      x["uid"] = u.uid;
+      put(x, "full_name", u.full_name);
+      put(x, "home", u.home);
+      put(x, "shell", u.shell);
+      users.emplace_back(std::move(x));
+    }
+    o["users"] = std::move(users);
+  }
 }
 
 void decodeReportExtras(const ObjectReader& r, InventoryReport& report) {
   report.default_gateways = r.stringArray("default_gateways");
   report.dns_servers = r.stringArray("dns_servers");
+  report.users = r.array<LocalUser>("users", [](const json::value& v, const std::string& p) {
+    const ObjectReader x(v, p);
+    const auto uid = optionalU32(x, "uid");
+    if (!uid) throw DecodeFailure{"invalid_field", x.path("uid") + ": required field is missing"};
+    return LocalUser{x.requiredString("name"), *uid, x.optionalString("full_name"),
+                     x.optionalString("home"), x.optionalString("shell")};
+  });
 }
 
 }  // namespace steward::wire::detail

@@ -37,6 +37,8 @@ wire::InventoryReport sampleReport() {
   r.interfaces[1].kind = "bridge";
   r.default_gateways = {"192.0.2.1"};
   r.dns_servers = {"192.0.2.53", "2001:db8::53"};
+  r.users = {{"root", 0, "root", "/root", "/bin/bash"},
+             {"jdoe", 1000, "Jane Doe", "/home/jdoe", "/bin/bash"}};
   r.packages = {{"bash", "5.2.15-2+b7", "amd64", "dpkg"},
                 {"openssl", "3.0.15-1~deb12u1", "amd64", "dpkg"},
                 {"tzdata", "2024a-0+deb12u1", "all", "dpkg"}};

@@ -44,6 +44,7 @@ wire::InventoryReport LinuxCollector::collect() {
   report.interfaces = readNetInterfaces(fs_, addresses_);
   report.default_gateways = readDefaultGateways(fs_);
   report.dns_servers = readDnsServers(fs_);
+  report.users = readLocalUsers(fs_);
   report.packages = readDpkgPackages(fs_);
   return report;
 }

@@ -54,6 +54,8 @@ std::vector<wire::Filesystem> readFilesystems(const FsRoot& fs);
 // /sys/class/net (loopback left out) plus addresses from `addresses`.
 std::vector<wire::NetworkInterface> readNetInterfaces(const FsRoot& fs,
                                                       const AddressProvider& addresses);
+// /etc/passwd: root and uid >= 1000 (etc_passwd.h); empty when unreadable.
+std::vector<wire::LocalUser> readLocalUsers(const FsRoot& fs);
 // /var/lib/dpkg/status; empty on machines without dpkg.
 std::vector<wire::Package> readDpkgPackages(const FsRoot& fs);
 

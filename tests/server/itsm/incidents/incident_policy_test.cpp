@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "server/itsm/incidents/incident_lifecycle.h"
+#include "server/server_config.h"
 
 namespace steward::server::itsm {
 namespace {
@@ -84,3 +85,36 @@ TEST(IncidentLifecycleTest, RefusesWithAReason) {
 
 }  // namespace
 }  // namespace steward::server::itsm
+
+namespace steward::server {
+namespace {
+
+TEST(IncidentConfigTest, ServerConfigReadsTheMatrixAndSlaAndNamesBadKeys) {
+  auto base = [] {
+    auto ini = IniConfig::empty();
+    EXPECT_TRUE(ini.applyOverrides(
+        {"storage.path=/tmp/x.db", "auth.collector_token_sha256=" + std::string(64, 'a')}));
+    return ini;
+  };
+  auto ini = base();
+  ASSERT_TRUE(ini.applyOverrides({"incidents.priority_matrix=P1 P1 P1 / P2 P2 P2 / P3 P3 P3",
+                                  "incidents.sla_response=P1=5m"}));
+  auto config = loadServerConfig(ini);
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->incident_policy.priority(1, 3), 1);
+  EXPECT_EQ(config->incident_policy.response[0], std::chrono::minutes(5));
+
+  auto bad = base();
+  ASSERT_TRUE(bad.applyOverrides({"incidents.sla_resolution=P1=soon"}));
+  auto refused = loadServerConfig(bad);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("incidents.sla_resolution"), std::string::npos);
+  auto bad_matrix = base();
+  ASSERT_TRUE(bad_matrix.applyOverrides({"incidents.priority_matrix=P1"}));
+  auto refused_matrix = loadServerConfig(bad_matrix);
+  ASSERT_FALSE(refused_matrix);
+  EXPECT_NE(refused_matrix.error().message.find("incidents.priority_matrix"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace steward::server

@@ -26,6 +26,7 @@ std::string stateChange(IncidentState from, IncidentState to) {
 }  // namespace
 
 Result<EventOutcome> IncidentService::applyEvent(const wire::IncidentEvent& e) {
+  std::lock_guard lock(events_mutex_);
   auto seen = repo_.eventProcessed(e.event_id);
   if (!seen) return seen.error();
   if (*seen) return EventOutcome{"duplicate", "", std::nullopt};

@@ -5,6 +5,7 @@
 // change lands in the timeline and, where a route asks for it, in the notification
 // queue in the same transaction.
 
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -86,6 +87,9 @@ class IncidentService {
   const Clock& clock_;
   const IncidentPolicy& policy_;
   const notify::NotifyConfig& notify_;
+  // Serialises event application so two events for the same (asset, rule, subject)
+  // cannot both see "nothing open" and raise two incidents.
+  std::mutex events_mutex_;
 };
 
 }  // namespace steward::server::itsm

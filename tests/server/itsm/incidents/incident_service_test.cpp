@@ -229,5 +229,25 @@ TEST_F(IncidentServiceTest, PriorityChangeMovesTheDueTimes) {
             std::chrono::minutes(15));
 }
 
+TEST_F(IncidentServiceTest, RaiseResolveReopenAndPriorityChangesQueueNotifications) {
+  notify::NotifyRoute route;
+  route.name = "all";
+  route.webhooks = {"http://127.0.0.1:9/hook"};
+  notify_.routes = {route};
+  auto raised = service_->applyEvent(diskEvent("raise", "e1"));
+  ASSERT_TRUE(raised);
+  ASSERT_TRUE(service_->applyEvent(diskEvent("repeat", "e2")));  // repeats stay quiet
+  ASSERT_TRUE(service_->applyEvent(diskEvent("clear", "e3")));
+  ASSERT_TRUE(service_->applyEvent(diskEvent("reopen", "e4")));
+  IncidentPatch p;
+  p.urgency = 1;
+  ASSERT_TRUE(service_->update(*raised->number, p, "alice"));
+  auto queued = repo_->forIncident(*raised->number);
+  ASSERT_TRUE(queued);
+  std::vector<std::string> events;
+  for (const auto& n : *queued) events.push_back(n.event);
+  EXPECT_EQ(events, (std::vector<std::string>{"raise", "resolve", "reopen", "priority"}));
+}
+
 }  // namespace
 }  // namespace steward::server::itsm::testing

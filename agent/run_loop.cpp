@@ -80,6 +80,7 @@ milliseconds RunLoop::deliverHeartbeat(Mono now) {
   const HealthSample sample = health_.sample();
   heartbeat.uptime_seconds = sample.uptime_seconds;
   heartbeat.load1 = sample.load1;
+  heartbeat.health = sample.health;
   const Delivery delivery = client_.sendHeartbeat(heartbeat);
   switch (delivery.outcome) {
     case Delivery::Outcome::Accepted:

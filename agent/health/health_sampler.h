@@ -4,11 +4,14 @@
 
 #include <optional>
 
+#include "shared/wire/inventory.h"
+
 namespace steward::agent {
 
 struct HealthSample {
   std::optional<double> uptime_seconds;
   std::optional<double> load1;
+  std::optional<wire::Health> health = {};  // the rest; absent when nothing could be read
 };
 
 class HealthSampler {

@@ -181,6 +181,32 @@ struct InventoryReport {
   friend bool operator==(const InventoryReport&, const InventoryReport&) = default;
 };
 
+// One mounted filesystem's usage in a heartbeat (since 1.1).
+struct FilesystemHealth {
+  std::string mount_point;
+  std::string device;
+  std::uint64_t size_bytes = 0;
+  std::uint64_t used_bytes = 0;
+  std::uint64_t available_bytes = 0;  // for unprivileged users
+  std::optional<std::uint64_t> inodes_total;
+  std::optional<std::uint64_t> inodes_free;
+  bool read_only = false;  // a block-device filesystem mounted "ro"
+  friend bool operator==(const FilesystemHealth&, const FilesystemHealth&) = default;
+};
+
+// The machine's health in a heartbeat (since 1.1). Absent values could not be read.
+struct Health {
+  std::optional<double> load5;
+  std::optional<double> load15;
+  std::optional<std::uint64_t> memory_total_bytes;
+  std::optional<std::uint64_t> memory_available_bytes;  // MemAvailable
+  std::optional<std::uint64_t> swap_total_bytes;
+  std::optional<std::uint64_t> swap_free_bytes;
+  std::vector<FilesystemHealth> filesystems;
+  std::optional<bool> reboot_required;  // /var/run/reboot-required (Debian, Ubuntu)
+  friend bool operator==(const Health&, const Health&) = default;
+};
+
 // Sent every interval between inventories: proof of life plus a little health.
 struct Heartbeat {
   SchemaVersion schema;
@@ -189,6 +215,7 @@ struct Heartbeat {
   std::string sent_at;  // RFC 3339 UTC
   std::optional<double> uptime_seconds;
   std::optional<double> load1;
+  std::optional<Health> health = {};  // since 1.1
   friend bool operator==(const Heartbeat&, const Heartbeat&) = default;
 };
 

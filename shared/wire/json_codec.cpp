@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "shared/wire/health_codec.h"
 #include "shared/wire/inventory_hardware_codec.h"
 #include "shared/wire/json_reader.h"
 
@@ -242,6 +243,7 @@ std::string encodeHeartbeat(const Heartbeat& h) {
   o["sent_at"] = h.sent_at;
   putOptional(o, "uptime_seconds", h.uptime_seconds);
   putOptional(o, "load1", h.load1);
+  if (h.health) o["health"] = detail::encodeHealth(*h.health);
   return json::serialize(o);
 }
 
@@ -254,6 +256,7 @@ Result<Heartbeat> decodeHeartbeat(std::string_view text) {
     h.sent_at = root.requiredString("sent_at");
     h.uptime_seconds = root.optionalDouble("uptime_seconds");
     h.load1 = root.optionalDouble("load1");
+    if (auto health = root.optionalObject("health")) h.health = detail::decodeHealth(*health);
     if (h.agent_id.empty()) throw DecodeFailure{"invalid_field", root.path("agent_id") + ": empty"};
     return h;
   });

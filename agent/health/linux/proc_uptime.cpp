@@ -17,4 +17,16 @@ std::optional<double> firstNumber(std::string_view text) {
 std::optional<double> parseProcUptime(std::string_view text) { return firstNumber(text); }
 std::optional<double> parseProcLoadavg(std::string_view text) { return firstNumber(text); }
 
+std::array<std::optional<double>, 3> parseProcLoadavgAll(std::string_view text) {
+  std::array<std::optional<double>, 3> out;
+  text = trim(text);
+  for (auto& value : out) {
+    const std::size_t end = std::min(text.find_first_of(" \t"), text.size());
+    const auto number = parseDouble(text.substr(0, end));
+    if (number && *number >= 0) value = number;
+    text = trim(text.substr(end));
+  }
+  return out;
+}
+
 }  // namespace steward::agent

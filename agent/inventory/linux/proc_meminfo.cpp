@@ -33,6 +33,10 @@ Result<MemInfo> parseProcMeminfo(std::string_view text) {
       total = bytesOf(line.substr(colon + 1));
     } else if (key == "SwapTotal") {
       info.swap_total_bytes = bytesOf(line.substr(colon + 1));
+    } else if (key == "MemAvailable") {
+      info.available_bytes = bytesOf(line.substr(colon + 1));
+    } else if (key == "SwapFree") {
+      info.swap_free_bytes = bytesOf(line.substr(colon + 1));
     }
   }
   if (!total) return makeError("malformed", "no valid MemTotal line");

@@ -13,6 +13,8 @@ namespace steward::agent {
 struct MemInfo {
   std::uint64_t total_bytes = 0;                  // MemTotal
   std::optional<std::uint64_t> swap_total_bytes;  // SwapTotal; absent if not listed
+  std::optional<std::uint64_t> available_bytes;   // MemAvailable (Linux 3.14+)
+  std::optional<std::uint64_t> swap_free_bytes;   // SwapFree
 };
 
 // Values in kB are converted to bytes. An Error ("malformed") when MemTotal is

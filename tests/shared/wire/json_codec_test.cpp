@@ -197,6 +197,29 @@ TEST(HeartbeatCodecTest, RoundTrip) {
   EXPECT_EQ(*decoded, h);
 }
 
+TEST(HeartbeatCodecTest, HealthRoundTripAndLocatedErrors) {
+  Heartbeat h;
+  h.heartbeat_id = "hb-1";
+  h.agent_id = "agent-1";
+  h.sent_at = "2026-11-25T16:34:24.000Z";
+  h.health = Health{0.5,   0.25, 8ULL << 30, 3ULL << 30, 2ULL << 30, 1ULL << 30,
+                    {{"/", "/dev/sda2", 100, 60, 35, 6400, 1200, false},
+                     {"/srv", "/dev/sdb1", 500, 1, 499, std::nullopt, std::nullopt, true}},
+                    true};
+  const std::string text = encodeHeartbeat(h);
+  auto decoded = decodeHeartbeat(text);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, h);
+  auto bad = decodeHeartbeat(replaced(text, "\"used_bytes\":1,", "\"used_bytes\":-1,"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message, "$.health.filesystems[1].used_bytes: expected an unsigned integer");
+  // A 1.0 heartbeat has no health object and still decodes.
+  h.health.reset();
+  decoded = decodeHeartbeat(encodeHeartbeat(h));
+  ASSERT_TRUE(decoded);
+  EXPECT_FALSE(decoded->health);
+}
+
 TEST(HeartbeatCodecTest, RejectsMissingAgentId) {
   auto decoded = decodeHeartbeat(R"({"schema_version":"1.0","heartbeat_id":"x","sent_at":"t"})");
   ASSERT_FALSE(decoded);

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "shared/http/tls.h"
+
 namespace steward::agent {
 namespace {
 
@@ -19,14 +21,29 @@ Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_coll
   config.collector_url = ini.getString("collector.url", "");
   if (config.collector_url.empty()) {
     if (require_collector) {
-      return invalid(ini, "collector.url", "is required (e.g. http://127.0.0.1:8481)");
+      return invalid(ini, "collector.url", "is required (e.g. https://collector.example:8481)");
     }
-  } else if (config.collector_url.starts_with("https://")) {
+  } else if (!(config.collector_url.starts_with("http://") &&
+               config.collector_url.size() > std::string_view("http://").size()) &&
+             !(config.collector_url.starts_with("https://") &&
+               config.collector_url.size() > std::string_view("https://").size())) {
     return invalid(ini, "collector.url",
-                   "= '" + config.collector_url + "': https is not supported yet; use http://");
-  } else if (!config.collector_url.starts_with("http://") ||
-             config.collector_url.size() <= std::string_view("http://").size()) {
-    return invalid(ini, "collector.url", "= '" + config.collector_url + "' is not an http:// URL");
+                   "= '" + config.collector_url + "' is not an https:// (or http://) URL");
+  }
+  auto insecure = ini.getBool("collector.allow_insecure_http", false);
+  if (!insecure) return insecure.error();
+  config.allow_insecure_http = *insecure;
+  if (config.collector_url.starts_with("http://") && !config.allow_insecure_http) {
+    return invalid(ini, "collector.url",
+                   "= '" + config.collector_url +
+                       "' is plain http; use https:// or set collector.allow_insecure_http = true");
+  }
+  config.ca_file = ini.getString("collector.ca_file", "");
+  config.fingerprint_sha256 = ini.getString("collector.fingerprint_sha256", "");
+  if (!config.fingerprint_sha256.empty()) {
+    auto pin = http::parseFingerprint(config.fingerprint_sha256);
+    if (!pin) return invalid(ini, "collector.fingerprint_sha256", pin.error().message);
+    config.fingerprint_sha256 = *pin;
   }
 
   config.state_dir = ini.getString("agent.state_dir", config.state_dir);

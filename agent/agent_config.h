@@ -1,7 +1,9 @@
 #pragma once
 
 // The agent's typed configuration (config/agent.conf documents every key):
-//   [collector] url                          required by `run`: http://host:port
+//   [collector] url                          required by `run`: https://host:port
+//   [collector] ca_file, fingerprint_sha256  how the collector's certificate is checked
+//   [collector] allow_insecure_http          false: http:// URLs are refused unless true
 //   [agent]     state_dir                    /var/lib/steward-agent
 //   [agent]     heartbeat_interval_seconds   60 (1..86400)
 //   [log]       level                        information
@@ -16,6 +18,9 @@ namespace steward::agent {
 
 struct AgentConfig {
   std::string collector_url;
+  std::string ca_file;             // PEM CA bundle for the collector's certificate
+  std::string fingerprint_sha256;  // pinned SHA-256 of the collector's certificate
+  bool allow_insecure_http = false;
   std::string state_dir = "/var/lib/steward-agent";
   std::chrono::seconds heartbeat_interval{60};
   std::string log_level = "information";

@@ -4,6 +4,9 @@
 //   steward-agent --version
 //   steward-agent inventory [--root DIR]
 //   steward-agent run --config FILE [--set section.key=value]...
+//   steward-agent enroll --collector URL --token TOKEN [--ca FILE | --fingerprint SHA256]
+//                        [--allow-insecure-http] [--config FILE] [--set section.key=value]...
+//   steward-agent status [--config FILE] [--set section.key=value]...
 
 #include <string>
 #include <vector>
@@ -13,11 +16,14 @@
 namespace steward::agent {
 
 struct CliOptions {
-  enum class Command { Version, Help, Inventory, Run };
+  enum class Command { Version, Help, Inventory, Run, Enroll, Status };
   Command command = Command::Help;
   std::string root = "/";              // inventory: filesystem root to read
   std::string config_path;             // run: required
-  std::vector<std::string> overrides;  // run: "section.key=value"
+  std::vector<std::string> overrides;  // run, enroll, status: "section.key=value"
+  // enroll: become collector.url / ca_file / fingerprint_sha256 / allow_insecure_http
+  // overrides, so the agent's config and the command line agree.
+  std::string enroll_token;
 };
 
 // `args` excludes the program name. An Error ("usage") says what is wrong in one line.

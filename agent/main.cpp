@@ -14,11 +14,13 @@
 #include "agent/agent_config.h"
 #include "agent/agent_identity.h"
 #include "agent/cli.h"
+#include "agent/enrollment.h"
 #include "agent/health/linux/linux_health_sampler.h"
 #include "agent/inventory/linux/linux_collector.h"
 #include "agent/platform/fs_root.h"
 #include "agent/platform/linux/ifaddrs_address_provider.h"
 #include "agent/run_loop.h"
+#include "agent/status.h"
 #include "agent/transport/collector_client.h"
 #include "agent/version.h"
 #include "shared/common/clock.h"
@@ -75,13 +77,63 @@ int inventoryCommand(const CliOptions& options) {
   return 0;
 }
 
-int runCommand(const CliOptions& options) {
-  auto ini = IniConfig::load(options.config_path);
-  if (!ini) return configError(ini.error().message);
-  if (auto applied = ini->applyOverrides(options.overrides); !applied) {
-    return usageError(applied.error().message);
+// The config file (optional for enroll/status: defaults) plus --set overrides.
+Result<AgentConfig> loadConfig(const CliOptions& options, bool require_collector) {
+  auto ini = options.config_path.empty() ? Result<IniConfig>(IniConfig::empty())
+                                         : IniConfig::load(options.config_path);
+  if (!ini) return ini.error();
+  if (auto applied = ini->applyOverrides(options.overrides); !applied) return applied.error();
+  return AgentConfig::fromIni(*ini, require_collector);
+}
+
+// TLS is set up only when the collector URL is https://, on first connection.
+http::BeastHttpClient makeCollectorHttp(const AgentConfig& config) {
+  // Shorter than a service manager's stop timeout, so a hung collector cannot
+  // delay shutdown by much.
+  return http::BeastHttpClient(std::chrono::seconds(8), 64 * 1024 * 1024,
+                               http::TlsClientOptions{config.ca_file, config.fingerprint_sha256});
+}
+
+int enrollCommand(const CliOptions& options) {
+  auto config = loadConfig(options, true);
+  if (!config) return configError(config.error().message);
+  configureLogging("warning");
+  SystemClock clock;
+  auto agent_id = loadOrCreateAgentId(config->state_dir, clock);
+  if (!agent_id) {
+    std::cerr << "steward-agent: " << agent_id.error().message << "\n";
+    return kExitFailure;
   }
-  auto config = AgentConfig::fromIni(*ini, true);
+  auto http = makeCollectorHttp(*config);
+  auto path =
+      enrollAgent(http, config->collector_url, options.enroll_token, *agent_id, config->state_dir);
+  if (!path) {
+    std::cerr << "steward-agent: " << path.error().message << "\n";
+    return kExitFailure;
+  }
+  std::cout << "enrolled agent " << *agent_id << " with " << config->collector_url
+            << "\ncredential stored in " << *path << " (mode 0600)\n";
+  return 0;
+}
+
+int statusCommand(const CliOptions& options) {
+  auto config = loadConfig(options, false);
+  if (!config) return configError(config.error().message);
+  const auto agent_id = loadAgentId(config->state_dir);
+  const bool enrolled = agent_id && loadCredential(config->state_dir, *agent_id);
+  const std::string last_contact = readLastContact(config->state_dir);
+  std::cout << "agent id:      " << (agent_id ? *agent_id : "(none yet)") << "\n"
+            << "collector:     "
+            << (config->collector_url.empty() ? "(not configured)" : config->collector_url) << "\n"
+            << "enrolled:      " << (enrolled ? "yes" : "no") << "\n"
+            << "last contact:  " << (last_contact.empty() ? "never" : last_contact) << "\n"
+            << "spool depth:   0 (no offline spool yet: reports are retried in memory)\n"
+            << "state dir:     " << config->state_dir << "\n";
+  return enrolled ? 0 : 3;
+}
+
+int runCommand(const CliOptions& options) {
+  auto config = loadConfig(options, true);
   if (!config) return configError(config.error().message);
   configureLogging(config->log_level);
   auto& log = logger("agent");
@@ -100,14 +152,17 @@ int runCommand(const CliOptions& options) {
     std::cerr << "steward-agent: " << agent_id.error().message << "\n";
     return kExitFailure;
   }
+  auto credential = loadCredential(config->state_dir, *agent_id);
+  if (!credential) {
+    std::cerr << "steward-agent: " << credential.error().message << "\n";
+    return kExitFailure;
+  }
   FsRoot fs("/");
   IfaddrsAddressProvider addresses;
   LinuxCollector collector(fs, addresses, clock, *agent_id, unameMachine());
   LinuxHealthSampler health(fs);
-  // Shorter than a service manager's stop timeout, so a hung collector cannot
-  // delay shutdown by much.
-  http::BeastHttpClient http(std::chrono::seconds(8));
-  CollectorClient client(http, config->collector_url);
+  auto http = makeCollectorHttp(*config);
+  CollectorClient client(http, config->collector_url, *credential);
   std::mt19937_64 random{std::random_device{}()};
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
   RunLoop loop(collector, health, client, clock, *agent_id,
@@ -116,8 +171,13 @@ int runCommand(const CliOptions& options) {
 
   log.information("steward-agent " + std::string(kAgentVersion) + " starting [agent=" + *agent_id +
                   "] collector " + config->collector_url);
+  std::uint64_t delivered = 0;
   while (true) {
     const auto wait = loop.tick();
+    if (loop.inventoriesDelivered() + loop.heartbeatsDelivered() != delivered) {
+      delivered = loop.inventoriesDelivered() + loop.heartbeatsDelivered();
+      recordLastContact(config->state_dir, formatRfc3339(clock.now()));
+    }
     timespec timeout{};
     timeout.tv_sec = static_cast<time_t>(wait.count() / 1000);
     timeout.tv_nsec = static_cast<long>((wait.count() % 1000) * 1'000'000);
@@ -147,6 +207,10 @@ int main(int argc, char** argv) {
       return inventoryCommand(*options);
     case CliOptions::Command::Run:
       return runCommand(*options);
+    case CliOptions::Command::Enroll:
+      return enrollCommand(*options);
+    case CliOptions::Command::Status:
+      return statusCommand(*options);
   }
   return kExitUsage;
 }

@@ -7,17 +7,21 @@
 #include <string>
 #include <vector>
 
+#include "collector/auth/agent_gate.h"
+#include "collector/auth/credential_store.h"
 #include "collector/cli.h"
 #include "collector/collector_config.h"
+#include "collector/enroll/enroll_router.h"
+#include "collector/enroll/rate_limiter.h"
 #include "collector/ingest/ingest_router.h"
 #include "collector/ingest/ingest_service.h"
 #include "collector/outbox/outbox_forwarder.h"
-#include "shared/common/port_file.h"
 #include "collector/reconcile/reconciler.h"
 #include "collector/storage/collector_db.h"
 #include "shared/common/clock.h"
 #include "shared/common/config.h"
 #include "shared/common/log.h"
+#include "shared/common/port_file.h"
 #include "shared/http/client.h"
 #include "shared/http/server.h"
 
@@ -91,12 +95,27 @@ int main(int argc, char** argv) {
       service, clock, collector::ingest::ocs::OcsOptions{config->ocs_max_inflated_bytes});
   collector::ingest::IngestRouter router(service, &ocs);
 
+  if (auto r = collector::auth::CredentialStore::prepare(**db); !r) {
+    return fail("cannot open storage: " + r.error().message);
+  }
+  collector::auth::CredentialStore credentials(**db);
+  collector::enroll::RateLimiter enroll_limiter(clock, config->enroll_rate_per_minute,
+                                                std::chrono::seconds(60));
+  collector::enroll::EnrollRouter enroll(credentials, enroll_limiter, clock,
+                                         config->enroll_token_sha256s);
+  // Agents' reports pass the gate (credential, own agent id only) before ingest.
+  collector::auth::AgentGate gate(credentials, enroll, [&router](const http::HttpRequest& request) {
+    return router.handle(request);
+  });
+
   http::HttpServerOptions options;
+  options.tls_cert_file = config->tls_cert;
+  options.tls_key_file = config->tls_key;
   options.address = config->http_address;
   options.port = config->http_port;
   options.body_limit = config->body_limit_bytes;
   http::HttpServer server(
-      options, [&router](const http::HttpRequest& request) { return router.handle(request); });
+      options, [&gate](const http::HttpRequest& request) { return gate.handle(request); });
   auto port = server.start();
   if (!port) {
     return fail(port.error().message);  // names the address, port and reason
@@ -108,8 +127,9 @@ int main(int argc, char** argv) {
     }
   }
   forwarder.start();
-  log.information("collector %s listening on http://%s:%s, forwarding to %s", (*db)->collectorId(),
-                  config->http_address, std::to_string(*port), config->server_url);
+  log.information("collector %s listening on %s://%s:%s, forwarding to %s", (*db)->collectorId(),
+                  std::string(config->tls_cert.empty() ? "http" : "https"), config->http_address,
+                  std::to_string(*port), config->server_url);
 
   const int signal_number = waitForStop(termination);
   log.information("signal %s: stopping", std::to_string(signal_number));

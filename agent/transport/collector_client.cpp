@@ -53,8 +53,9 @@ Delivery classifyResponse(const http::HttpResponse& response) {
   return delivery;
 }
 
-CollectorClient::CollectorClient(http::HttpClient& http, std::string base_url)
-    : http_(http), base_url_(std::move(base_url)) {
+CollectorClient::CollectorClient(http::HttpClient& http, std::string base_url,
+                                 std::string credential)
+    : http_(http), base_url_(std::move(base_url)), credential_(std::move(credential)) {
   while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
 }
 
@@ -71,6 +72,7 @@ Delivery CollectorClient::post(const std::string& path, std::string body) {
   request.method = "POST";
   request.target = path;
   request.setHeader("content-type", "application/json");
+  if (!credential_.empty()) request.setHeader("authorization", "Bearer " + credential_);
   request.body = std::move(body);
   auto response = http_.send(base_url_ + path, request);
   if (!response) {

@@ -29,8 +29,10 @@ struct Delivery {
 
 class CollectorClient {
  public:
-  // `base_url` such as "http://127.0.0.1:8481" (a trailing '/' is ignored).
-  CollectorClient(http::HttpClient& http, std::string base_url);
+  // `base_url` such as "https://127.0.0.1:8481" (a trailing '/' is ignored);
+  // `credential` ("<agent_id>.<secret>" from enrollment) goes with every request as
+  // "Authorization: Bearer ..." (none when empty).
+  CollectorClient(http::HttpClient& http, std::string base_url, std::string credential = {});
 
   Delivery sendInventory(const wire::InventoryReport& report);
   Delivery sendHeartbeat(const wire::Heartbeat& heartbeat);
@@ -40,6 +42,7 @@ class CollectorClient {
 
   http::HttpClient& http_;
   std::string base_url_;
+  std::string credential_;
 };
 
 // Classifies a response (pure, for tests): status, error code in the JSON body,

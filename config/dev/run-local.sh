@@ -24,6 +24,13 @@ if [[ ! -s "$data/collector-token" ]]; then
 fi
 token=$(cat "$data/collector-token")
 token_hash=$(printf %s "$token" | sha256sum | cut -d' ' -f1)
+# The site enrollment token agents trade for their own credential; the collector
+# is given only its SHA-256.
+if [[ ! -s "$data/enroll-token" ]]; then
+  head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$data/enroll-token"
+fi
+enroll_token=$(cat "$data/enroll-token")
+enroll_hash=$(printf %s "$enroll_token" | sha256sum | cut -d' ' -f1)
 
 cat >"$data/server.conf" <<CONF
 [http]
@@ -43,10 +50,15 @@ path = $data/collector.db
 [server]
 url = http://127.0.0.1:$server_port
 token = $token
+[enroll]
+token_sha256 = $enroll_hash
 CONF
 cat >"$data/agent.conf" <<CONF
 [collector]
 url = http://127.0.0.1:$collector_port
+; loopback only; TLS for this hop: [http] tls_cert/tls_key on the collector and
+; an https:// url with ca_file or fingerprint_sha256 here
+allow_insecure_http = true
 [agent]
 state_dir = $data/agent-state
 heartbeat_interval_seconds = 15
@@ -82,6 +94,9 @@ wait_for steward-server "http://127.0.0.1:$server_port/healthz" "$data/log/serve
 pids+=($!)
 wait_for steward-collector "http://127.0.0.1:$collector_port/healthz" "$data/log/collector.log"
 
+if [[ ! -s "$data/agent-state/credential" ]]; then
+  "$bin/steward-agent" enroll --config "$data/agent.conf" --token "$enroll_token"
+fi
 "$bin/steward-agent" run --config "$data/agent.conf" >>"$data/log/agent.log" 2>&1 &
 pids+=($!)
 

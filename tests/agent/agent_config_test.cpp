@@ -18,10 +18,16 @@ Result<AgentConfig> load(const TempDir& dir, const std::string& text, bool requi
 TEST(AgentConfigTest, ReadsEveryKey) {
   TempDir dir;
   auto config = load(dir,
-                     "[collector]\nurl = http://10.0.0.5:8481\n[agent]\nstate_dir = /srv/agent\n"
-                     "heartbeat_interval_seconds = 15\n[log]\nlevel = debug\n");
+                     "[collector]\nurl = https://10.0.0.5:8481\nca_file = /etc/ca.pem\n"
+                     "fingerprint_sha256 = " +
+                         std::string(64, 'A') +
+                         "\n[agent]\nstate_dir = /srv/agent\n"
+                         "heartbeat_interval_seconds = 15\n[log]\nlevel = debug\n");
   ASSERT_TRUE(config) << config.error().message;
-  EXPECT_EQ(config->collector_url, "http://10.0.0.5:8481");
+  EXPECT_EQ(config->collector_url, "https://10.0.0.5:8481");
+  EXPECT_EQ(config->ca_file, "/etc/ca.pem");
+  EXPECT_EQ(config->fingerprint_sha256, std::string(64, 'a'));
+  EXPECT_FALSE(config->allow_insecure_http);
   EXPECT_EQ(config->state_dir, "/srv/agent");
   EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(15));
   EXPECT_EQ(config->log_level, "debug");
@@ -29,7 +35,7 @@ TEST(AgentConfigTest, ReadsEveryKey) {
 
 TEST(AgentConfigTest, DefaultsWhenOnlyTheCollectorIsGiven) {
   TempDir dir;
-  auto config = load(dir, "[collector]\nurl = http://127.0.0.1:8481\n");
+  auto config = load(dir, "[collector]\nurl = https://127.0.0.1:8481\n");
   ASSERT_TRUE(config);
   EXPECT_EQ(config->state_dir, "/var/lib/steward-agent");
   EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(60));
@@ -39,7 +45,7 @@ TEST(AgentConfigTest, DefaultsWhenOnlyTheCollectorIsGiven) {
 TEST(AgentConfigTest, ShippedConfigNeedsOnlyTheCollectorUrl) {
   auto ini = IniConfig::load(std::string(STEWARD_FIXTURES_DIR) + "/../../config/agent.conf");
   ASSERT_TRUE(ini) << ini.error().message;
-  ASSERT_TRUE(ini->applyOverrides({"collector.url=http://127.0.0.1:8481"}));
+  ASSERT_TRUE(ini->applyOverrides({"collector.url=https://127.0.0.1:8481"}));
   auto config = AgentConfig::fromIni(*ini, true);
   ASSERT_TRUE(config) << config.error().message;
   EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(60));
@@ -61,9 +67,14 @@ TEST(AgentConfigTest, RejectsBadValues) {
     auto config = load(dir, text);
     return config ? std::string("(accepted)") : config.error().message;
   };
-  const std::string url = "[collector]\nurl = http://127.0.0.1:8481\n";
+  const std::string url = "[collector]\nurl = https://127.0.0.1:8481\n";
   EXPECT_NE(message("[collector]\nurl = ftp://x\n").find("collector.url"), std::string::npos);
-  EXPECT_NE(message("[collector]\nurl = https://x\n").find("https"), std::string::npos);
+  // Plain http only when the config says so explicitly.
+  EXPECT_NE(message("[collector]\nurl = http://x:1\n").find("allow_insecure_http"),
+            std::string::npos);
+  EXPECT_EQ(message("[collector]\nurl = http://x:1\nallow_insecure_http = true\n"), "(accepted)");
+  EXPECT_NE(message(url + "fingerprint_sha256 = abc\n").find("collector.fingerprint_sha256"),
+            std::string::npos);
   EXPECT_NE(message(url + "[agent]\nheartbeat_interval_seconds = 0\n")
                 .find("agent.heartbeat_interval_seconds"),
             std::string::npos);
@@ -77,13 +88,13 @@ TEST(AgentConfigTest, RejectsBadValues) {
 
 TEST(AgentConfigTest, CommandLineOverridesWin) {
   TempDir dir;
-  auto ini = IniConfig::load(dir.write("agent.conf", "[collector]\nurl = http://a:1\n"));
+  auto ini = IniConfig::load(dir.write("agent.conf", "[collector]\nurl = https://a:1\n"));
   ASSERT_TRUE(ini);
   ASSERT_TRUE(
-      ini->applyOverrides({"collector.url=http://b:2", "agent.heartbeat_interval_seconds=5"}));
+      ini->applyOverrides({"collector.url=https://b:2", "agent.heartbeat_interval_seconds=5"}));
   auto config = AgentConfig::fromIni(*ini, true);
   ASSERT_TRUE(config);
-  EXPECT_EQ(config->collector_url, "http://b:2");
+  EXPECT_EQ(config->collector_url, "https://b:2");
   EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(5));
 }
 

@@ -154,6 +154,7 @@ TEST_F(EndToEndTest, RestartAndReinstallOfTheAgentKeepOneAsset) {
 
 TEST_F(EndToEndTest, InventoryTakenWhileTheCollectorIsDownArrivesWhenItReturns) {
   stack_.startServerAndCollector();
+  stack_.enrollAgent("first");  // enrollment needs the collector; reporting does not
   stack_.stopCollector();
   stack_.startAgent("first", 1);
   std::this_thread::sleep_for(2s);  // the agent is retrying against a closed port
@@ -165,16 +166,25 @@ TEST_F(EndToEndTest, InventoryTakenWhileTheCollectorIsDownArrivesWhenItReturns) 
 TEST_F(EndToEndTest, BadBodiesAreRefusedWithAClearErrorAndChangeNothing) {
   stack_.startServerAndCollector();
   const std::string url = stack_.collectorUrl() + "/api/v1/agent/inventory";
+  const std::string agent_id = "0193a1b2-0000-7000-8000-0000000000aa";
+  const std::string auth = stack_.enrollDirectly(agent_id);
 
-  auto garbage = stack_.post(url, "{\"schema_version\": \"1.0\", \"report_id\": ");
+  auto anonymous = stack_.post(url, R"({"schema_version":"1.0"})");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.json.at("error").at("code").as_string(), "unauthenticated");
+
+  auto garbage = stack_.post(url, "{\"schema_version\": \"1.0\", \"report_id\": ",
+                             "application/json", auth);
   EXPECT_EQ(garbage.status, 400);
   EXPECT_EQ(garbage.json.at("error").at("code").as_string(), "malformed_json");
 
-  auto future = stack_.post(url, R"({"schema_version":"9.0","report_id":"r","agent_id":"a"})");
+  auto future = stack_.post(
+      url, R"({"schema_version":"9.0","report_id":"r","agent_id":")" + agent_id + R"("})",
+      "application/json", auth);
   EXPECT_EQ(future.status, 400);
   EXPECT_EQ(future.json.at("error").at("code").as_string(), "unsupported_schema_version");
 
-  auto oversized = stack_.post(url, std::string(9 * 1024 * 1024, ' '));
+  auto oversized = stack_.post(url, std::string(9 * 1024 * 1024, ' '), "application/json", auth);
   EXPECT_EQ(oversized.status, 413);
 
   std::this_thread::sleep_for(1s);

@@ -52,8 +52,9 @@ int StewardStack::readPortFile(const std::string& path, ChildProcess& process) c
 }
 
 void StewardStack::startServerAndCollector() {
-  const std::string conf = dir_.write(
-      "server.conf", "[auth]\ncollector_token_sha256 = " + sha256Hex(token_) + "\n[log]\nlevel = debug\n");
+  const std::string conf =
+      dir_.write("server.conf", "[auth]\ncollector_token_sha256 = " + sha256Hex(token_) +
+                                    "\n[log]\nlevel = debug\n");
   server_ = std::make_unique<ChildProcess>(
       binaryPath("steward-server"),
       std::vector<std::string>{"--config", conf, "--set", "http.port=0", "--set",
@@ -66,9 +67,10 @@ void StewardStack::startServerAndCollector() {
 
 void StewardStack::startCollector() {
   std::filesystem::remove(dir_.file("collector.port"));
-  const std::string conf = dir_.write("collector.conf", "[server]\nurl = " + serverUrl() +
-                                                            "\ntoken = " + token_ +
-                                                            "\n[log]\nlevel = debug\n");
+  const std::string conf =
+      dir_.write("collector.conf", "[server]\nurl = " + serverUrl() + "\ntoken = " + token_ +
+                                       "\n[enroll]\ntoken_sha256 = " + sha256Hex(enroll_token_) +
+                                       "\n[log]\nlevel = debug\n");
   collector_ = std::make_unique<ChildProcess>(
       binaryPath("steward-collector"),
       std::vector<std::string>{"--config", conf, "--set",
@@ -88,12 +90,33 @@ void StewardStack::stopCollector() {
   collector_.reset();
 }
 
+void StewardStack::enrollAgent(const std::string& state_name, int heartbeat_seconds) {
+  const std::string conf = dir_.write(
+      "agent-" + state_name + ".conf",
+      "[collector]\nurl = " + collectorUrl() +
+          "\nallow_insecure_http = true\n[agent]\nstate_dir = " + dir_.file("state-" + state_name) +
+          "\nheartbeat_interval_seconds = " + std::to_string(heartbeat_seconds) +
+          "\n[log]\nlevel = debug\n");
+  {
+    ChildProcess enroll(binaryPath("steward-agent"),
+                        {"enroll", "--config", conf, "--token", enroll_token_},
+                        dir_.file("enroll-" + state_name + ".log"));
+    ASSERT_EQ(enroll.wait(20s), 0) << "enrollment failed:\n" << enroll.log();
+  }
+}
+
 void StewardStack::startAgent(const std::string& state_name, int heartbeat_seconds) {
   const std::string conf = dir_.write(
       "agent-" + state_name + ".conf",
-      "[collector]\nurl = " + collectorUrl() + "\n[agent]\nstate_dir = " +
-          dir_.file("state-" + state_name) + "\nheartbeat_interval_seconds = " +
-          std::to_string(heartbeat_seconds) + "\n[log]\nlevel = debug\n");
+      "[collector]\nurl = " + collectorUrl() +
+          "\nallow_insecure_http = true\n[agent]\nstate_dir = " + dir_.file("state-" + state_name) +
+          "\nheartbeat_interval_seconds = " + std::to_string(heartbeat_seconds) +
+          "\n[log]\nlevel = debug\n");
+  // A fresh state directory enrolls first (the collector accepts no report without
+  // a credential); a reused one keeps its credential, as an installed agent does.
+  if (!std::filesystem::exists(dir_.file("state-" + state_name) + "/credential")) {
+    enrollAgent(state_name, heartbeat_seconds);
+  }
   agent_ = std::make_unique<ChildProcess>(binaryPath("steward-agent"),
                                           std::vector<std::string>{"run", "--config", conf},
                                           dir_.file("agent-" + state_name + ".log"));
@@ -111,17 +134,28 @@ StewardStack::Reply StewardStack::get(const std::string& url) const {
 }
 
 StewardStack::Reply StewardStack::post(const std::string& url, const std::string& body,
-                                       const std::string& content_type) const {
-  return send("POST", url, body, content_type);
+                                       const std::string& content_type,
+                                       const std::string& authorization) const {
+  return send("POST", url, body, content_type, authorization);
+}
+
+std::string StewardStack::enrollDirectly(const std::string& agent_id) const {
+  const Reply reply =
+      post(collectorUrl() + "/api/v1/agent/enroll",
+           R"({"agent_id":")" + agent_id + R"(","token":")" + enroll_token_ + "\"}");
+  EXPECT_EQ(reply.status, 200) << reply.body;
+  if (reply.status != 200) return {};
+  return "Bearer " + std::string(reply.json.at("credential").as_string());
 }
 
 StewardStack::Reply StewardStack::send(const std::string& method, const std::string& url,
-                                       const std::string& body,
-                                       const std::string& content_type) const {
+                                       const std::string& body, const std::string& content_type,
+                                       const std::string& authorization) const {
   http::BeastHttpClient client(5s);
   http::HttpRequest request;
   request.method = method;
   if (!content_type.empty()) request.setHeader("Content-Type", content_type);
+  if (!authorization.empty()) request.setHeader("Authorization", authorization);
   request.body = body;
   auto response = client.send(url, request);
   Reply reply;

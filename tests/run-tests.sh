@@ -4,7 +4,7 @@
 # CTest's summary.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/config/dev/install-deps.sh"
+bash "$root/config/dev/install-deps.sh" --tests
 bash "$root/config/dev/build.sh" "$root/build"
 cd "$root/build"
 exec ctest --output-on-failure --timeout 600 -j "$(nproc)"

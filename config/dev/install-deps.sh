@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Steward needs to build, run and test, when any is
-# missing. Safe to run repeatedly: it does nothing when everything is present.
+# Installs the Debian 12 packages Steward needs to build and run (and, with --tests,
+# to test), when any is missing. Safe to run repeatedly: it does nothing when everything is present.
 set -euo pipefail
 
+# What building and running Steward needs.
 packages=(
   # toolchain
   g++ cmake ninja-build ccache pkg-config git ca-certificates
   # libraries (DESIGN.md, Dependencies)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev
-  # tests
+  # the run script: health checks, the token hashes, TLS material
+  curl coreutils openssl
+)
+
+# What only the test suite needs (--tests). Kept apart so the run command does not
+# install, say, FusionInventory's agent and its service on a user's machine.
+test_packages=(
   libgtest-dev libgmock-dev
   # libFuzzer targets (tests/fuzz): clang with its sanitizer/fuzzer runtimes
   clang libclang-rt-14-dev
@@ -17,13 +24,10 @@ packages=(
   fusioninventory-agent ocsinventory-agent
   # notification tests: a real SMTP server on loopback (python3 -m aiosmtpd)
   python3-aiosmtpd
-  # the run script: health checks and the token hash
-  curl coreutils
   # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test
   dpkg-dev jq systemd
-  # TLS: test certificates and the run script's self-signed CA
-  openssl
 )
+if [[ "${1:-}" == "--tests" ]]; then packages+=("${test_packages[@]}"); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -10,7 +10,7 @@ server_port=${STEWARD_SERVER_PORT:-8480}
 collector_port=${STEWARD_COLLECTOR_PORT:-8481}
 
 bash "$root/config/dev/install-deps.sh"
-bash "$root/config/dev/build.sh" "$root/build" steward-server steward-collector steward-agent
+STEWARD_BUILD_TESTS=OFF bash "$root/config/dev/build.sh" "$root/build" steward-server steward-collector steward-agent
 bin="$root/build/bin"
 
 umask 077

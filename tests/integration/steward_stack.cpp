@@ -1,35 +1,18 @@
 #include "tests/integration/steward_stack.h"
 
 #include <gtest/gtest.h>
-#include <openssl/evp.h>
 
 #include <boost/json/parse.hpp>
 #include <chrono>
 #include <fstream>
 
 #include "shared/http/client.h"
+#include "shared/http/tls.h"
 
 namespace steward::testing {
 
 namespace json = boost::json;
 using namespace std::chrono_literals;
-
-namespace {
-
-std::string sha256Hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0x0f]);
-  }
-  return out;
-}
-
-}  // namespace
 
 StewardStack::StewardStack() = default;
 
@@ -53,7 +36,7 @@ int StewardStack::readPortFile(const std::string& path, ChildProcess& process) c
 
 void StewardStack::startServerAndCollector() {
   const std::string conf =
-      dir_.write("server.conf", "[auth]\ncollector_token_sha256 = " + sha256Hex(token_) +
+      dir_.write("server.conf", "[auth]\ncollector_token_sha256 = " + http::sha256Hex(token_) +
                                     "\n[log]\nlevel = debug\n");
   server_ = std::make_unique<ChildProcess>(
       binaryPath("steward-server"),
@@ -69,7 +52,7 @@ void StewardStack::startCollector() {
   std::filesystem::remove(dir_.file("collector.port"));
   const std::string conf =
       dir_.write("collector.conf", "[server]\nurl = " + serverUrl() + "\ntoken = " + token_ +
-                                       "\n[enroll]\ntoken_sha256 = " + sha256Hex(enroll_token_) +
+                                       "\n[enroll]\ntoken_sha256 = " + http::sha256Hex(enroll_token_) +
                                        "\n[log]\nlevel = debug\n");
   collector_ = std::make_unique<ChildProcess>(
       binaryPath("steward-collector"),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <utility>
 
 #include "shared/http/tls.h"
 
@@ -52,6 +53,21 @@ Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_coll
   auto interval = ini.getInt("agent.heartbeat_interval_seconds", 60, 1, 86400);
   if (!interval) return interval.error();  // already names the file and key
   config.heartbeat_interval = std::chrono::seconds(*interval);
+
+  const std::pair<const char*, bool*> sections[] = {
+      {"inventory.hardware", &config.inventory.hardware},
+      {"inventory.cpu", &config.inventory.cpu},
+      {"inventory.memory", &config.inventory.memory},
+      {"inventory.disks", &config.inventory.disks},
+      {"inventory.filesystems", &config.inventory.filesystems},
+      {"inventory.network", &config.inventory.network},
+      {"inventory.users", &config.inventory.users},
+      {"inventory.packages", &config.inventory.packages}};
+  for (const auto& [key, flag] : sections) {
+    auto value = ini.getBool(key, true);
+    if (!value) return value.error();  // names the file and key
+    *flag = *value;
+  }
 
   static constexpr std::array<std::string_view, 8> kLevels = {
       "fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"};

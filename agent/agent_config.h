@@ -11,6 +11,7 @@
 #include <chrono>
 #include <string>
 
+#include "agent/inventory/inventory_sections.h"
 #include "shared/common/config.h"
 #include "shared/common/result.h"
 
@@ -24,6 +25,7 @@ struct AgentConfig {
   std::string state_dir = "/var/lib/steward-agent";
   std::chrono::seconds heartbeat_interval{60};
   std::string log_level = "information";
+  InventorySections inventory;  // [inventory] <category> = true|false
 
   // Reads and validates every key; an Error ("config_invalid") names the file and
   // the key. `require_collector`: `run` needs a collector URL, `inventory` does not.

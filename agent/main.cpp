@@ -159,7 +159,7 @@ int runCommand(const CliOptions& options) {
   }
   FsRoot fs("/");
   IfaddrsAddressProvider addresses;
-  LinuxCollector collector(fs, addresses, clock, *agent_id, unameMachine());
+  LinuxCollector collector(fs, addresses, clock, *agent_id, unameMachine(), config->inventory);
   LinuxHealthSampler health(fs);
   auto http = makeCollectorHttp(*config);
   CollectorClient client(http, config->collector_url, *credential);

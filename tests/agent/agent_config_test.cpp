@@ -33,6 +33,24 @@ TEST(AgentConfigTest, ReadsEveryKey) {
   EXPECT_EQ(config->log_level, "debug");
 }
 
+TEST(AgentConfigTest, InventoryCategoriesAreOnUnlessSwitchedOff) {
+  TempDir dir;
+  auto config = load(dir,
+                     "[collector]\nurl = https://10.0.0.5:8481\n"
+                     "[inventory]\npackages = false\nusers = no\n");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_FALSE(config->inventory.packages);
+  EXPECT_FALSE(config->inventory.users);
+  EXPECT_TRUE(config->inventory.hardware);
+  EXPECT_TRUE(config->inventory.network);
+
+  auto bad = load(dir, "[collector]\nurl = https://10.0.0.5:8481\n[inventory]\ndisks = maybe\n");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("inventory.disks = 'maybe' is not true/false"),
+            std::string::npos)
+      << bad.error().message;
+}
+
 TEST(AgentConfigTest, DefaultsWhenOnlyTheCollectorIsGiven) {
   TempDir dir;
   auto config = load(dir, "[collector]\nurl = https://127.0.0.1:8481\n");

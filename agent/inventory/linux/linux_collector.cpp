@@ -8,12 +8,14 @@ namespace steward::agent {
 
 LinuxCollector::LinuxCollector(const FsRoot& fs, const AddressProvider& addresses,
                                const Clock& clock, std::string agent_id,
-                               std::optional<std::string> fallback_arch)
+                               std::optional<std::string> fallback_arch,
+                               InventorySections sections)
     : fs_(fs),
       addresses_(addresses),
       clock_(clock),
       agent_id_(std::move(agent_id)),
-      fallback_arch_(std::move(fallback_arch)) {}
+      fallback_arch_(std::move(fallback_arch)),
+      sections_(sections) {}
 
 wire::InventoryReport LinuxCollector::collect() {
   wire::InventoryReport report;
@@ -23,29 +25,33 @@ wire::InventoryReport LinuxCollector::collect() {
   report.agent_version = kAgentVersion;
   report.system = readSystemInfo(fs_, fallback_arch_);
   readSystemExtras(fs_, report.system);
-  report.cpu = readCpu(fs_);
-  report.memory = readMemory(fs_);
-  report.hardware = readDmiId(fs_);
-  if (auto smbios = readSmbiosTable(fs_)) {
-    report.hardware = mergeHardware(std::move(smbios->hardware), report.hardware);
-    report.memory.modules = std::move(smbios->memory_modules);
-    // Many VMs and older kernels have no cpufreq; the firmware still knows the rating.
-    if (!report.cpu.max_mhz) {
-      for (const auto& processor : smbios->processors) {
-        if (processor.populated && processor.max_mhz &&
-            (!report.cpu.max_mhz || *processor.max_mhz > *report.cpu.max_mhz)) {
-          report.cpu.max_mhz = *processor.max_mhz;
+  if (sections_.cpu) report.cpu = readCpu(fs_);
+  if (sections_.memory) report.memory = readMemory(fs_);
+  if (sections_.hardware) {
+    report.hardware = readDmiId(fs_);
+    if (auto smbios = readSmbiosTable(fs_)) {
+      report.hardware = mergeHardware(std::move(smbios->hardware), report.hardware);
+      if (sections_.memory) report.memory.modules = std::move(smbios->memory_modules);
+      // Many VMs and older kernels have no cpufreq; the firmware still knows the rating.
+      if (sections_.cpu && !report.cpu.max_mhz) {
+        for (const auto& processor : smbios->processors) {
+          if (processor.populated && processor.max_mhz &&
+              (!report.cpu.max_mhz || *processor.max_mhz > *report.cpu.max_mhz)) {
+            report.cpu.max_mhz = *processor.max_mhz;
+          }
         }
       }
     }
   }
-  report.disks = readBlockDevices(fs_);
-  report.filesystems = readFilesystems(fs_);
-  report.interfaces = readNetInterfaces(fs_, addresses_);
-  report.default_gateways = readDefaultGateways(fs_);
-  report.dns_servers = readDnsServers(fs_);
-  report.users = readLocalUsers(fs_);
-  report.packages = readDpkgPackages(fs_);
+  if (sections_.disks) report.disks = readBlockDevices(fs_);
+  if (sections_.filesystems) report.filesystems = readFilesystems(fs_);
+  if (sections_.network) {
+    report.interfaces = readNetInterfaces(fs_, addresses_);
+    report.default_gateways = readDefaultGateways(fs_);
+    report.dns_servers = readDnsServers(fs_);
+  }
+  if (sections_.users) report.users = readLocalUsers(fs_);
+  if (sections_.packages) report.packages = readDpkgPackages(fs_);
   return report;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "agent/inventory/collector.h"
+#include "agent/inventory/inventory_sections.h"
 #include "agent/platform/address_provider.h"
 #include "agent/platform/fs_root.h"
 #include "shared/common/clock.h"
@@ -15,7 +16,8 @@ class LinuxCollector final : public InventoryCollector {
  public:
   // `fallback_arch`: uname's machine, for kernels without /proc/sys/kernel/arch.
   LinuxCollector(const FsRoot& fs, const AddressProvider& addresses, const Clock& clock,
-                 std::string agent_id, std::optional<std::string> fallback_arch = std::nullopt);
+                 std::string agent_id, std::optional<std::string> fallback_arch = std::nullopt,
+                 InventorySections sections = {});
   wire::InventoryReport collect() override;
 
  private:
@@ -24,6 +26,7 @@ class LinuxCollector final : public InventoryCollector {
   const Clock& clock_;
   std::string agent_id_;
   std::optional<std::string> fallback_arch_;
+  InventorySections sections_;
 };
 
 }  // namespace steward::agent

@@ -42,6 +42,29 @@ TEST(LinuxCollectorTest, WorkstationReportAsTheCollectorReceivesIt) {
   EXPECT_EQ(*decoded, report);
 }
 
+TEST(LinuxCollectorTest, SwitchedOffCategoriesAreLeftOutAndTheRestStays) {
+  FakeFsRoot fs(steward::testing::fixturesDir() + "/linux/workstation");
+  StaticAddressProvider addresses({{"eno1", InterfaceAddress::Family::IPv4, "10.20.30.42/24"}});
+  FakeClock clock;
+  InventorySections sections;
+  sections.packages = false;
+  sections.network = false;
+  sections.hardware = false;
+  LinuxCollector collector(fs, addresses, clock, "01a213a0-d1bf-7cf2-b626-40028f404e9c",
+                           std::nullopt, sections);
+  const auto report = collector.collect();
+  EXPECT_TRUE(report.packages.empty());
+  EXPECT_TRUE(report.interfaces.empty());
+  EXPECT_TRUE(report.dns_servers.empty());
+  EXPECT_FALSE(report.hardware.serial.has_value());
+  EXPECT_TRUE(report.memory.modules.empty());
+  // What stays on is still collected in full.
+  EXPECT_EQ(report.system.hostname, "ws-fin-042");
+  EXPECT_EQ(report.cpu.threads, 16u);
+  EXPECT_EQ(report.disks.size(), 2u);
+  EXPECT_TRUE(wire::decodeInventory(wire::encodeInventory(report)));
+}
+
 TEST(LinuxCollectorTest, EachReportHasItsOwnId) {
   FsRoot fs(steward::testing::fixturesDir() + "/linux/debian12-vm");
   StaticAddressProvider addresses;

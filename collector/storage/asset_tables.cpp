@@ -113,12 +113,8 @@ Result<std::vector<wire::AssetIdentifier>> AssetTables::identifiersOf(const std:
   if (!stmt) return stmt.error();
   stmt->bind(1, asset_id);
   std::vector<wire::AssetIdentifier> out;
-  while (true) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    out.push_back({stmt->text(0), stmt->text(1)});
-  }
+  auto rows = stmt->forEachRow([&](auto& row) { out.push_back({row.text(0), row.text(1)}); });
+  if (!rows) return rows.error();
   return out;
 }
 
@@ -156,12 +152,10 @@ Result<std::vector<DecisionRow>> AssetTables::decisionsFor(const std::string& as
   if (!stmt) return stmt.error();
   stmt->bind(1, asset_id);
   std::vector<DecisionRow> out;
-  while (true) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4)});
-  }
+  auto rows = stmt->forEachRow([&](auto& row) {
+    out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+  });
+  if (!rows) return rows.error();
   return out;
 }
 

@@ -33,14 +33,11 @@ Result<std::vector<OutboxItem>> OutboxTable::select(const std::string& where, in
   if (!stmt) return stmt.error();
   stmt->bind(1, static_cast<std::int64_t>(limit));
   std::vector<OutboxItem> out;
-  while (true) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    out.push_back(OutboxItem{stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3),
-                             stmt->text(4), stmt->text(5), stmt->int64(6), stmt->int64(7),
-                             stmt->text(8), stmt->text(9)});
-  }
+  auto rows = stmt->forEachRow([&](auto& row) {
+    out.push_back(OutboxItem{row.int64(0), row.text(1), row.text(2), row.text(3), row.text(4),
+                             row.text(5), row.int64(6), row.int64(7), row.text(8), row.text(9)});
+  });
+  if (!rows) return rows.error();
   return out;
 }
 

@@ -26,7 +26,9 @@ class Statement {
 
   // Binds by 1-based position; returns *this for chaining.
   Statement& bind(int index, std::string_view text);
-  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) {
+    return bind(index, std::string_view(text));
+  }
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, double value);
@@ -38,6 +40,17 @@ class Statement {
   Result<bool> step();
   // Runs to completion, for statements that return no rows.
   Result<void> run();
+  // Steps through every row, calling on_row(*this) for each; the first step error
+  // ends it, so query sites do not repeat the step/check/break loop.
+  template <typename F>
+  Result<void> forEachRow(F&& on_row) {
+    for (;;) {
+      auto row = step();
+      if (!row) return row.error();
+      if (!*row) return {};
+      on_row(*this);
+    }
+  }
   void reset();
 
   std::string text(int column) const;  // "" for NULL

@@ -290,12 +290,8 @@ Result<IncidentPage> SqliteIncidentRepository::list(const IncidentQuery& q) {
   bindFilters(*stmt);
   stmt->bind(6, std::int64_t{q.per_page})
       .bind(7, static_cast<std::int64_t>(q.page - 1) * q.per_page);
-  while (true) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    page.items.push_back(readIncident(*stmt));
-  }
+  auto rows = stmt->forEachRow([&](auto& row) { page.items.push_back(readIncident(row)); });
+  if (!rows) return rows.error();
   return page;
 }
 
@@ -308,12 +304,10 @@ Result<std::vector<TimelineEntry>> SqliteIncidentRepository::timeline(
   if (!stmt) return stmt.error();
   stmt->bind(1, incident_id);
   std::vector<TimelineEntry> out;
-  while (true) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4)});
-  }
+  auto rows = stmt->forEachRow([&](auto& row) {
+    out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+  });
+  if (!rows) return rows.error();
   return out;
 }
 

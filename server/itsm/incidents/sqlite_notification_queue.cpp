@@ -13,24 +13,22 @@ constexpr const char* kQueueColumns =
 Result<std::vector<notify::Notification>> SqliteIncidentRepository::selectNotifications(
     storage::Statement& stmt) {
   std::vector<notify::Notification> out;
-  while (true) {
-    auto row = stmt.step();
-    if (!row) return row.error();
-    if (!*row) break;
+  auto rows = stmt.forEachRow([&](auto& row) {
     notify::Notification n;
-    n.id = stmt.int64(0);
-    n.incident_number = stmt.text(1);
-    n.event = stmt.text(2);
-    n.channel = stmt.text(3);
-    n.target = stmt.text(4);
-    n.subject = stmt.text(5);
-    n.body = stmt.text(6);
-    n.attempts = static_cast<int>(stmt.int64(7));
-    n.status = stmt.text(8);
-    n.next_attempt_at = stmt.text(9);
-    n.last_error = stmt.text(10);
+    n.id = row.int64(0);
+    n.incident_number = row.text(1);
+    n.event = row.text(2);
+    n.channel = row.text(3);
+    n.target = row.text(4);
+    n.subject = row.text(5);
+    n.body = row.text(6);
+    n.attempts = static_cast<int>(row.int64(7));
+    n.status = row.text(8);
+    n.next_attempt_at = row.text(9);
+    n.last_error = row.text(10);
     out.push_back(std::move(n));
-  }
+  });
+  if (!rows) return rows.error();
   return out;
 }
 

@@ -38,6 +38,25 @@ json::object encodeHealth(const Health& h) {
   }
   o["filesystems"] = std::move(filesystems);
   put(o, "reboot_required", h.reboot_required);
+  put(o, "cpu_utilisation_percent", h.cpu_utilisation_percent);
+  if (h.failed_units) {
+    json::array units;
+    for (const auto& u : *h.failed_units) units.emplace_back(u);
+    o["failed_units"] = std::move(units);
+  }
+  json::array smart;
+  for (const auto& d : h.smart) {
+    json::object x;
+    x["device"] = d.device;
+    x["passed"] = d.passed;
+    put(x, "model", d.model);
+    put(x, "serial", d.serial);
+    put(x, "temperature_celsius", d.temperature_celsius);
+    put(x, "reallocated_sectors", d.reallocated_sectors);
+    smart.emplace_back(std::move(x));
+  }
+  o["smart"] = std::move(smart);
+  put(o, "clock_offset_seconds", h.clock_offset_seconds);
   return o;
 }
 
@@ -59,6 +78,18 @@ Health decodeHealth(const ObjectReader& r) {
             x.optionalUint("inodes_free"),     x.optionalBool("read_only").value_or(false)};
       });
   h.reboot_required = r.optionalBool("reboot_required");
+  h.cpu_utilisation_percent = r.optionalDouble("cpu_utilisation_percent");
+  if (r.has("failed_units")) h.failed_units = r.stringArray("failed_units");
+  h.smart = r.array<SmartHealth>("smart", [](const json::value& v, const std::string& p) {
+    const ObjectReader x(v, p);
+    return SmartHealth{x.requiredString("device"),
+                       x.requiredBool("passed"),
+                       x.optionalString("model"),
+                       x.optionalString("serial"),
+                       x.optionalInt("temperature_celsius"),
+                       x.optionalUint("reallocated_sectors")};
+  });
+  h.clock_offset_seconds = r.optionalDouble("clock_offset_seconds");
   return h;
 }
 

@@ -14,7 +14,7 @@ namespace steward::wire {
 // Major version: a receiver rejects a report whose major it does not know.
 // Minor version: additive changes; unknown fields are ignored.
 inline constexpr int kSchemaMajor = 1;
-inline constexpr int kSchemaMinor = 1;
+inline constexpr int kSchemaMinor = 2;
 
 struct SchemaVersion {
   int major = kSchemaMajor;
@@ -194,6 +194,17 @@ struct FilesystemHealth {
   friend bool operator==(const FilesystemHealth&, const FilesystemHealth&) = default;
 };
 
+// One disk's SMART verdict (since 1.2), from `smartctl` when it is installed.
+struct SmartHealth {
+  std::string device;  // "/dev/sda"
+  bool passed = true;  // smartctl's overall-health self-assessment
+  std::optional<std::string> model;
+  std::optional<std::string> serial;
+  std::optional<std::int64_t> temperature_celsius;
+  std::optional<std::uint64_t> reallocated_sectors;
+  friend bool operator==(const SmartHealth&, const SmartHealth&) = default;
+};
+
 // The machine's health in a heartbeat (since 1.1). Absent values could not be read.
 struct Health {
   std::optional<double> load5;
@@ -204,6 +215,15 @@ struct Health {
   std::optional<std::uint64_t> swap_free_bytes;
   std::vector<FilesystemHealth> filesystems;
   std::optional<bool> reboot_required;  // /var/run/reboot-required (Debian, Ubuntu)
+  // Since 1.2. Busy share of all CPUs since the previous sample, 0..100.
+  std::optional<double> cpu_utilisation_percent = {};
+  // Since 1.2. Names of systemd units in the "failed" state; absent without systemd.
+  std::optional<std::vector<std::string>> failed_units = {};
+  // Since 1.2. One entry per disk smartctl could assess; empty without smartctl.
+  std::vector<SmartHealth> smart = {};
+  // Since 1.2. This machine's clock minus the collector's (from its Date header),
+  // seconds; positive means the agent is ahead.
+  std::optional<double> clock_offset_seconds = {};
   friend bool operator==(const Health&, const Health&) = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include <boost/json/stream_parser.hpp>
 #include <cmath>
+#include <cstdint>
 
 namespace steward::wire::detail {
 
@@ -89,6 +90,28 @@ std::optional<double> ObjectReader::optionalDouble(std::string_view key) const {
   if (v->is_int64()) return static_cast<double>(v->get_int64());
   if (v->is_uint64()) return static_cast<double>(v->get_uint64());
   fail(key, "expected a number");
+}
+
+std::optional<std::int64_t> ObjectReader::optionalInt(std::string_view key) const {
+  const json::value* v = find(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (v->is_int64()) return v->get_int64();
+  if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<std::int64_t>(v->get_uint64());
+  }
+  fail(key, "expected an integer");
+}
+
+bool ObjectReader::requiredBool(std::string_view key) const {
+  const json::value* v = find(key);
+  if (v == nullptr) fail(key, "required field is missing");
+  if (!v->is_bool()) fail(key, "expected true or false");
+  return v->get_bool();
+}
+
+bool ObjectReader::has(std::string_view key) const {
+  const json::value* v = find(key);
+  return v != nullptr && !v->is_null();
 }
 
 std::optional<bool> ObjectReader::optionalBool(std::string_view key) const {

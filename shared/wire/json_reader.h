@@ -34,7 +34,11 @@ class ObjectReader {
   std::uint64_t requiredUint(std::string_view key) const;
   std::optional<std::uint64_t> optionalUint(std::string_view key) const;
   std::optional<double> optionalDouble(std::string_view key) const;
+  std::optional<std::int64_t> optionalInt(std::string_view key) const;
   std::optional<bool> optionalBool(std::string_view key) const;
+  bool requiredBool(std::string_view key) const;
+  // True when the key is present and not null.
+  bool has(std::string_view key) const;
   ObjectReader requiredObject(std::string_view key) const;
   // nullopt when the key is absent or null; fails when it is not an object.
   std::optional<ObjectReader> optionalObject(std::string_view key) const;

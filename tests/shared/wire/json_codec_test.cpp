@@ -220,6 +220,42 @@ TEST(HeartbeatCodecTest, HealthRoundTripAndLocatedErrors) {
   EXPECT_FALSE(decoded->health);
 }
 
+TEST(HeartbeatCodecTest, SchemaOneTwoHealthTravels) {
+  Heartbeat h;
+  h.heartbeat_id = "hb-2";
+  h.agent_id = "agent-1";
+  h.sent_at = "2026-12-01T10:00:00.000Z";
+  Health health;
+  health.cpu_utilisation_percent = 37.5;
+  health.failed_units = std::vector<std::string>{"nginx.service", "backup.timer"};
+  health.smart = {{"/dev/sda", false, "WDC WD40EFRX", "WD-123", 41, 12},
+                  {"/dev/nvme0n1", true, std::nullopt, std::nullopt, std::nullopt, std::nullopt}};
+  health.clock_offset_seconds = -2.25;
+  h.health = health;
+  const std::string text = encodeHeartbeat(h);
+  auto decoded = decodeHeartbeat(text);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, h);
+
+  // "No failed units" (an empty list) and "could not ask systemd" (absent) differ.
+  h.health->failed_units = std::vector<std::string>{};
+  decoded = decodeHeartbeat(encodeHeartbeat(h));
+  ASSERT_TRUE(decoded);
+  ASSERT_TRUE(decoded->health->failed_units);
+  EXPECT_TRUE(decoded->health->failed_units->empty());
+  h.health->failed_units.reset();
+  decoded = decodeHeartbeat(encodeHeartbeat(h));
+  ASSERT_TRUE(decoded);
+  EXPECT_FALSE(decoded->health->failed_units);
+
+  auto bad = decodeHeartbeat(replaced(text, "\"passed\":false", "\"passed\":\"no\""));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message, "$.health.smart[0].passed: expected true or false");
+  bad = decodeHeartbeat(replaced(text, "\"temperature_celsius\":41", "\"temperature_celsius\":4.5"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message, "$.health.smart[0].temperature_celsius: expected an integer");
+}
+
 TEST(HeartbeatCodecTest, RejectsMissingAgentId) {
   auto decoded = decodeHeartbeat(R"({"schema_version":"1.0","heartbeat_id":"x","sent_at":"t"})");
   ASSERT_FALSE(decoded);

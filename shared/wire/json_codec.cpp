@@ -6,6 +6,7 @@
 #include "shared/wire/health_codec.h"
 #include "shared/wire/inventory_hardware_codec.h"
 #include "shared/wire/json_reader.h"
+#include "shared/wire/services_codec.h"
 
 namespace steward::wire {
 
@@ -123,6 +124,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   }
   o["packages"] = std::move(packages);
   detail::encodeReportExtras(o, r);
+  detail::encodeServices(o, r);
   return o;
 }
 
@@ -209,6 +211,7 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
     return package;
   });
   detail::decodeReportExtras(root, r);
+  detail::decodeServices(root, r);
   return r;
 }
 

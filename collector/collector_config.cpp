@@ -89,6 +89,12 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
   if (!inflated) return inflated.error();
   c.ocs_max_inflated_bytes = static_cast<std::size_t>(*inflated);
 
+  c.rules_file = ini.getString("rules.file", "");
+  c.uplinks_file = ini.getString("rules.uplinks_file", "");
+  auto tick = ini.getInt("rules.tick_ms", c.rules_tick.count(), 50, 60000);
+  if (!tick) return tick.error();
+  c.rules_tick = std::chrono::milliseconds(*tick);
+
   c.log_level = ini.getString("log.level", c.log_level);
   if (!isKnownLevel(c.log_level)) {
     return invalid(ini, "log.level = '" + c.log_level +

@@ -35,6 +35,13 @@ struct CollectorConfig {
   std::chrono::seconds retry_max{30};  // longest wait between two delivery attempts
   // [ocs]: the OCS Inventory / FusionInventory endpoint (/ocsinventory and /).
   std::size_t ocs_max_inflated_bytes = 32 * 1024 * 1024;  // larger inflated bodies get 413
+  // [rules]: the fault rules file (config/rules.conf documents it); empty turns the
+  // rules engine off. tick_ms: how often offline detection runs.
+  std::string rules_file;
+  // Optional static endpoint -> switch table (rules/uplinks_file.h) for topology
+  // suppression until SNMP FDB/LLDP discovery provides one.
+  std::string uplinks_file;
+  std::chrono::milliseconds rules_tick{500};
   // [log]
   std::string log_level = "information";
 };

@@ -17,6 +17,11 @@
 #include "collector/ingest/ingest_service.h"
 #include "collector/outbox/outbox_forwarder.h"
 #include "collector/reconcile/reconciler.h"
+#include "collector/rules/rules_engine.h"
+#include "collector/rules/rules_file.h"
+#include "collector/rules/rules_timer.h"
+#include "collector/rules/uplink_resolver.h"
+#include "collector/rules/uplinks_file.h"
 #include "collector/storage/collector_db.h"
 #include "shared/common/clock.h"
 #include "shared/common/config.h"
@@ -34,7 +39,7 @@ int fail(const std::string& message) {
   return kExitBadStart;
 }
 
-// Blocks SIGINT and SIGTERM in this thread and in every thread started after it, so
+// Blocks SIGINT, SIGTERM and SIGHUP (reload the rules) in this thread and in every thread started after it, so
 // a signal arriving at any moment is picked up by waitForStop() instead of killing the
 // process mid-write.
 sigset_t blockTerminationSignals() {
@@ -42,6 +47,7 @@ sigset_t blockTerminationSignals() {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   return set;
 }
@@ -79,6 +85,21 @@ int main(int argc, char** argv) {
   configureLogging(config->log_level);
   Poco::Logger& log = logger("collector");
 
+  // A bad rules file stops the start with file:line: problem, before anything runs.
+  collector::rules::RuleSet rule_set;
+  if (!config->rules_file.empty()) {
+    auto loaded = collector::rules::loadRulesFile(config->rules_file);
+    if (!loaded) return fail(loaded.error().message);
+    rule_set = std::move(*loaded);
+  }
+
+  collector::rules::TableUplinkResolver uplinks;
+  if (!config->uplinks_file.empty()) {
+    auto table = collector::rules::loadUplinksFile(config->uplinks_file);
+    if (!table) return fail(table.error().message);
+    uplinks.replace(std::move(*table));
+  }
+
   SystemClock clock;
   auto db = collector::storage::CollectorDb::open(config->storage_path, clock);
   if (!db) return fail("cannot open storage: " + db.error().message);
@@ -91,6 +112,20 @@ int main(int argc, char** argv) {
   collector::reconcile::Reconciler reconciler;
   collector::ingest::IngestService service(**db, clock, reconciler,
                                            [&forwarder] { forwarder.wake(); });
+  // Topology comes from [rules] uplinks_file until SNMP FDB/LLDP discovery fills it.
+  collector::rules::RulesEngine rules_engine(**db, clock, uplinks, std::move(rule_set),
+                                             [&forwarder] { forwarder.wake(); });
+  if (auto r = rules_engine.start(); !r) return fail("cannot open storage: " + r.error().message);
+  if (!config->rules_file.empty()) {
+    service.setHooks(collector::ingest::IngestHooks{
+        [&rules_engine](const std::string& asset_id, const wire::InventoryReport& report) {
+          (void)rules_engine.onInventory(asset_id, report);  // logged by the engine
+        },
+        [&rules_engine](const std::string& asset_id, const wire::Heartbeat& heartbeat) {
+          (void)rules_engine.onHeartbeat(asset_id, heartbeat);
+        }});
+  }
+  collector::rules::RulesTimer rules_timer(rules_engine, config->rules_tick);
   collector::ingest::ocs::OcsEndpoint ocs(
       service, clock, collector::ingest::ocs::OcsOptions{config->ocs_max_inflated_bytes});
   collector::ingest::IngestRouter router(service, &ocs);
@@ -127,13 +162,31 @@ int main(int argc, char** argv) {
     }
   }
   forwarder.start();
+  if (!config->rules_file.empty()) rules_timer.start();
   log.information("collector %s listening on %s://%s:%s, forwarding to %s", (*db)->collectorId(),
                   std::string(config->tls_cert.empty() ? "http" : "https"), config->http_address,
                   std::to_string(*port), config->server_url);
 
-  const int signal_number = waitForStop(termination);
+  int signal_number = 0;
+  while ((signal_number = waitForStop(termination)) == SIGHUP) {
+    if (config->rules_file.empty()) {
+      log.warning("SIGHUP: no rules file configured ([rules] file), nothing to reload");
+    } else {
+      (void)rules_engine.reload(config->rules_file);  // a bad file is logged; old rules stay
+    }
+    if (!config->uplinks_file.empty()) {
+      auto table = collector::rules::loadUplinksFile(config->uplinks_file);
+      if (!table) {
+        log.error("uplinks reload failed, keeping the previous table: %s", table.error().message);
+      } else {
+        log.information("uplinks reloaded: %s endpoints", std::to_string(table->size()));
+        uplinks.replace(std::move(*table));
+      }
+    }
+  }
   log.information("signal %s: stopping", std::to_string(signal_number));
   server.stop();
+  rules_timer.stop();
   forwarder.stop();
   log.information("stopped");
   return 0;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
 #include <boost/json/parse.hpp>
 #include <chrono>
 #include <fstream>
@@ -54,13 +56,16 @@ void StewardStack::startCollector() {
       dir_.write("collector.conf", "[server]\nurl = " + serverUrl() + "\ntoken = " + token_ +
                                        "\n[enroll]\ntoken_sha256 = " + http::sha256Hex(enroll_token_) +
                                        "\n[log]\nlevel = debug\n");
-  collector_ = std::make_unique<ChildProcess>(
-      binaryPath("steward-collector"),
-      std::vector<std::string>{"--config", conf, "--set",
-                               "http.port=" + std::to_string(collector_port_), "--set",
-                               "http.port_file=" + dir_.file("collector.port"), "--set",
-                               "storage.path=" + dir_.file("collector.db")},
-      dir_.file("collector.log"));
+  std::vector<std::string> args{"--config", conf, "--set",
+                                "http.port=" + std::to_string(collector_port_), "--set",
+                                "http.port_file=" + dir_.file("collector.port"), "--set",
+                                "storage.path=" + dir_.file("collector.db")};
+  for (const auto& setting : collector_settings_) {
+    args.push_back("--set");
+    args.push_back(setting);
+  }
+  collector_ = std::make_unique<ChildProcess>(binaryPath("steward-collector"), args,
+                                              dir_.file("collector.log"));
   collector_port_ = readPortFile(dir_.file("collector.port"), *collector_);
   ASSERT_TRUE(waitUntil([&] { return get(collectorUrl() + "/healthz").status == 200; }, 10s));
   ASSERT_TRUE(waitUntil([&] { return get(serverUrl() + "/healthz").status == 200; }, 10s));
@@ -100,8 +105,9 @@ void StewardStack::startAgent(const std::string& state_name, int heartbeat_secon
   if (!std::filesystem::exists(dir_.file("state-" + state_name) + "/credential")) {
     enrollAgent(state_name, heartbeat_seconds);
   }
-  agent_ = std::make_unique<ChildProcess>(binaryPath("steward-agent"),
-                                          std::vector<std::string>{"run", "--config", conf},
+  std::vector<std::string> args{"run", "--config", conf};
+  args.insert(args.end(), agent_run_args_.begin(), agent_run_args_.end());
+  agent_ = std::make_unique<ChildProcess>(binaryPath("steward-agent"), args,
                                           dir_.file("agent-" + state_name + ".log"));
 }
 
@@ -110,6 +116,18 @@ void StewardStack::stopAgent() {
     EXPECT_EQ(agent_->stop(), 0) << "agent did not exit cleanly";
   }
   agent_.reset();
+}
+
+void StewardStack::killAgent() {
+  if (agent_) {
+    ::kill(agent_->pid(), SIGKILL);
+    agent_->wait(10s);
+  }
+  agent_.reset();
+}
+
+void StewardStack::reloadCollector() {
+  if (collector_) ::kill(collector_->pid(), SIGHUP);
 }
 
 StewardStack::Reply StewardStack::get(const std::string& url) const {
@@ -152,6 +170,14 @@ StewardStack::Reply StewardStack::send(const std::string& method, const std::str
 
 json::array StewardStack::assets() const {
   const Reply reply = get(serverUrl() + "/api/v1/assets?per_page=500");
+  if (reply.status != 200 || !reply.json.is_object()) return {};
+  const auto* items = reply.json.as_object().if_contains("items");
+  return items && items->is_array() ? items->as_array() : json::array{};
+}
+
+json::array StewardStack::incidents(const std::string& query) const {
+  const Reply reply = get(serverUrl() + "/api/v1/incidents?per_page=200" +
+                          (query.empty() ? "" : "&" + query));
   if (reply.status != 200 || !reply.json.is_object()) return {};
   const auto* items = reply.json.as_object().if_contains("items");
   return items && items->is_array() ? items->as_array() : json::array{};

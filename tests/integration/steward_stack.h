@@ -29,6 +29,16 @@ class StewardStack {
   // directory holds no credential yet; needs the collector up).
   void enrollAgent(const std::string& state_name, int heartbeat_seconds = 1);
   void stopAgent();
+  // SIGKILL, as a crash or power loss would (no goodbye to the collector).
+  void killAgent();
+  // Extra "section.key=value" overrides for the next startCollector() (e.g. the
+  // rules file) and extra arguments for the next startAgent()'s `run`.
+  void setCollectorSettings(std::vector<std::string> settings) {
+    collector_settings_ = std::move(settings);
+  }
+  void setAgentRunArgs(std::vector<std::string> args) { agent_run_args_ = std::move(args); }
+  // SIGHUP to the collector (reload its rules file).
+  void reloadCollector();
   void stopCollector();
   void startCollector();
 
@@ -52,6 +62,9 @@ class StewardStack {
 
   // The server's asset list (all pages of up to 500).
   boost::json::array assets() const;
+  // The server's incidents matching `query` (e.g. "source=rule:disk"), newest first,
+  // up to 200.
+  boost::json::array incidents(const std::string& query = "") const;
   std::string logs() const;
   const TempDir& dir() const { return dir_; }
 
@@ -66,6 +79,8 @@ class StewardStack {
   std::unique_ptr<ChildProcess> server_, collector_, agent_;
   int server_port_ = 0;
   int collector_port_ = 0;
+  std::vector<std::string> collector_settings_;
+  std::vector<std::string> agent_run_args_;
 };
 
 }  // namespace steward::testing

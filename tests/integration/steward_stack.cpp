@@ -36,10 +36,44 @@ int StewardStack::readPortFile(const std::string& path, ChildProcess& process) c
   return port;
 }
 
+std::pair<int, std::string> StewardStack::userCommand(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv{"user"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  for (const std::string& extra :
+       {std::string("--config"), dir_.file("server.conf"), std::string("--set"),
+        "storage.path=" + dir_.file("server.db")}) {
+    argv.push_back(extra);
+  }
+  static int runs = 0;
+  const std::string log = dir_.file("user-command-" + std::to_string(++runs) + ".log");
+  ChildProcess command(binaryPath("steward-server"), argv, log);
+  const int status = command.wait(30s);
+  return {status, command.log()};
+}
+
+// The first admin comes from the command line, as in a real install: there is no
+// default account. Its password goes to a 0600 file; the token is the last line.
+void StewardStack::createAdmin() {
+  if (!admin_token_.empty()) return;
+  const std::string password_file = dir_.file("admin-password");
+  auto [added, added_log] =
+      userCommand({"add", "--name", "admin", "--role", "admin", "--password-file", password_file});
+  ASSERT_EQ(added, 0) << added_log;
+  admin_password_ = readFile(password_file);
+  while (!admin_password_.empty() && admin_password_.back() == '\n') admin_password_.pop_back();
+  auto [issued, token_log] = userCommand({"token", "--name", "admin", "--label", "integration"});
+  ASSERT_EQ(issued, 0) << token_log;
+  std::string token = token_log;
+  while (!token.empty() && token.back() == '\n') token.pop_back();
+  admin_token_ = token.substr(token.rfind('\n') == std::string::npos ? 0 : token.rfind('\n') + 1);
+  ASSERT_TRUE(admin_token_.starts_with("stw_")) << token_log;
+}
+
 void StewardStack::startServerAndCollector() {
   const std::string conf =
       dir_.write("server.conf", "[auth]\ncollector_token_sha256 = " + http::sha256Hex(token_) +
                                     "\n[log]\nlevel = debug\n");
+  createAdmin();
   server_ = std::make_unique<ChildProcess>(
       binaryPath("steward-server"),
       std::vector<std::string>{"--config", conf, "--set", "http.port=0", "--set",
@@ -156,7 +190,12 @@ StewardStack::Reply StewardStack::send(const std::string& method, const std::str
   http::HttpRequest request;
   request.method = method;
   if (!content_type.empty()) request.setHeader("Content-Type", content_type);
-  if (!authorization.empty()) request.setHeader("Authorization", authorization);
+  if (!authorization.empty()) {
+    request.setHeader("Authorization", authorization);
+  } else if (!admin_token_.empty() && url.starts_with(serverUrl() + "/") &&
+             !url.starts_with(serverUrl() + "/api/v1/collector/")) {
+    request.setHeader("Authorization", "Bearer " + admin_token_);
+  }
   request.body = body;
   auto response = client.send(url, request);
   Reply reply;

@@ -53,7 +53,7 @@ void StewardStack::startCollector() {
   const std::string conf =
       dir_.write("collector.conf", "[server]\nurl = " + serverUrl() + "\ntoken = " + token_ +
                                        "\n[enroll]\ntoken_sha256 = " + http::sha256Hex(enroll_token_) +
-                                       "\n[log]\nlevel = debug\n");
+                                       "\n[log]\nlevel = debug\n" + collector_extra_config_);
   collector_ = std::make_unique<ChildProcess>(
       binaryPath("steward-collector"),
       std::vector<std::string>{"--config", conf, "--set",

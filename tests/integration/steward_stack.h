@@ -31,6 +31,9 @@ class StewardStack {
   void stopAgent();
   void stopCollector();
   void startCollector();
+  // Extra collector.conf text (whole sections, e.g. "[traps]\n..."), appended from
+  // the next startCollector() on.
+  void setCollectorExtraConfig(const std::string& text) { collector_extra_config_ = text; }
 
   std::string serverUrl() const { return "http://127.0.0.1:" + std::to_string(server_port_); }
   std::string collectorUrl() const { return "http://127.0.0.1:" + std::to_string(collector_port_); }
@@ -63,6 +66,7 @@ class StewardStack {
   TempDir dir_;
   std::string token_ = "integration-token-0123456789abcdef";
   std::string enroll_token_ = "integration-enroll-token-0123456789";
+  std::string collector_extra_config_;
   std::unique_ptr<ChildProcess> server_, collector_, agent_;
   int server_port_ = 0;
   int collector_port_ = 0;

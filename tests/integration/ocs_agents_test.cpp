@@ -45,7 +45,9 @@ int runAgent(const std::string& name, std::vector<std::string> args, const std::
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "[ timing ] " << name << " run took " << seconds << " s"
             << (seconds > 60 ? " (more than 60 s)" : "") << "\n";
-  if (expect_success) EXPECT_EQ(status, 0) << name << " failed; its log:\n" << agent.log();
+  if (expect_success) {
+    EXPECT_EQ(status, 0) << name << " failed; its log:\n" << agent.log();
+  }
   return status;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "collector/snmp/traps/trap_config.h"
 #include "shared/common/config.h"
 #include "shared/common/result.h"
 
@@ -42,6 +43,15 @@ struct CollectorConfig {
   // suppression until SNMP FDB/LLDP discovery provides one.
   std::string uplinks_file;
   std::chrono::milliseconds rules_tick{500};
+  // Off by default; when on, HTTP Basic with this user and password hash
+  // (steward-collector --hash-password) is required, and the realm is what
+  // ocsinventory-agent's --realm must say.
+  bool ocs_enabled = false;
+  std::string ocs_user;
+  std::string ocs_password_hash;
+  std::string ocs_realm = "Steward";
+  // [traps]: the SNMP trap receiver (collector/snmp/traps/trap_config.h).
+  snmp::traps::TrapConfig traps;
   // [log]
   std::string log_level = "information";
 };

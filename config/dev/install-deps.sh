@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config git ca-certificates
   # libraries (DESIGN.md, Dependencies)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev
+  libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev libsnmp-dev
   # the run script: health checks, the token hashes, TLS material
   curl coreutils openssl
 )
@@ -22,6 +22,8 @@ test_packages=(
   clang libclang-rt-14-dev
   # integration tests: the real OCS Inventory / FusionInventory agents report to the collector
   fusioninventory-agent ocsinventory-agent
+  # SNMP tests: snmptrap/snmpinform (snmp) and snmpd
+  snmp snmpd
   # notification tests: a real SMTP server on loopback (python3 -m aiosmtpd)
   python3-aiosmtpd
   # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test

@@ -89,7 +89,7 @@ void StewardStack::startCollector() {
   const std::string conf =
       dir_.write("collector.conf", "[server]\nurl = " + serverUrl() + "\ntoken = " + token_ +
                                        "\n[enroll]\ntoken_sha256 = " + http::sha256Hex(enroll_token_) +
-                                       "\n[log]\nlevel = debug\n");
+                                       "\n[log]\nlevel = debug\n" + collector_extra_config_);
   std::vector<std::string> args{"--config", conf, "--set",
                                 "http.port=" + std::to_string(collector_port_), "--set",
                                 "http.port_file=" + dir_.file("collector.port"), "--set",

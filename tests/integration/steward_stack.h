@@ -44,6 +44,9 @@ class StewardStack {
   void reloadCollector();
   void stopCollector();
   void startCollector();
+  // Extra collector.conf text (whole sections, e.g. "[traps]\n..."), appended from
+  // the next startCollector() on.
+  void setCollectorExtraConfig(const std::string& text) { collector_extra_config_ = text; }
 
   std::string serverUrl() const { return "http://127.0.0.1:" + std::to_string(server_port_); }
   std::string collectorUrl() const { return "http://127.0.0.1:" + std::to_string(collector_port_); }
@@ -91,6 +94,7 @@ class StewardStack {
   std::string token_ = "integration-token-0123456789abcdef";
   std::string enroll_token_ = "integration-enroll-token-0123456789";
   std::string admin_password_, admin_token_;
+  std::string collector_extra_config_;
   std::unique_ptr<ChildProcess> server_, collector_, agent_;
   int server_port_ = 0;
   int collector_port_ = 0;

@@ -27,7 +27,7 @@
 #include "agent/status.h"
 #include "agent/transport/clock_offset.h"
 #include "agent/transport/collector_client.h"
-#include "agent/transport/tls_plugin.h"
+#include "agent/transport/tls_helper.h"
 #include "agent/version.h"
 #include "shared/common/clock.h"
 #include "shared/common/config.h"
@@ -96,9 +96,9 @@ Result<AgentConfig> loadConfig(const CliOptions& options, bool require_collector
   return AgentConfig::fromIni(*ini, require_collector);
 }
 
-// TLS is set up only when the collector URL is https://, on first connection: the
-// OpenSSL plugin is loaded then (never for `inventory` or plain http).
-http::BeastHttpClient makeCollectorHttp(const AgentConfig& config, PluginHttpsSender& https) {
+// TLS happens only when the collector URL is https://, in the steward-agent-tls helper
+// process (OpenSSL is never loaded into this one).
+http::BeastHttpClient makeCollectorHttp(const AgentConfig& config, HelperHttpsSender& https) {
   // Shorter than a service manager's stop timeout, so a hung collector cannot
   // delay shutdown by much.
   return http::BeastHttpClient(std::chrono::seconds(8), 64 * 1024 * 1024,
@@ -116,7 +116,8 @@ int enrollCommand(const CliOptions& options) {
     std::cerr << "steward-agent: " << agent_id.error().message << "\n";
     return kExitFailure;
   }
-  PluginHttpsSender https(defaultTlsPluginPath());
+  SpawnCommandRunner runner;
+  HelperHttpsSender https(defaultTlsHelperPath(), runner);
   auto http = makeCollectorHttp(*config, https);
   auto path =
       enrollAgent(http, config->collector_url, options.enroll_token, *agent_id, config->state_dir);
@@ -176,11 +177,16 @@ int runCommand(const CliOptions& options) {
   SpawnCommandRunner runner;
   SystemdUnits systemd(fs, runner);
   ServiceInventory collector(files, systemd, config->inventory.services);
-  SmartMonitor smart(fs, runner, clock, {config->smart_interval});
+  // --health-root (tests): health reads a fixture tree, so systemd is looked for there
+  // and the real disks are not asked for SMART.
+  FsRoot health_fs(options.health_root);
+  SystemdUnits health_systemd(health_fs, runner);
+  SmartMonitor smart(health_fs, runner, clock, {config->smart_interval});
+  const bool ask_disks = config->smart_interval.count() > 0 && options.health_root == "/";
   ClockOffset clock_offset;
-  LinuxHealthSampler health(
-      fs, {&systemd, config->smart_interval.count() > 0 ? &smart : nullptr, &clock_offset});
-  PluginHttpsSender https(defaultTlsPluginPath());
+  LinuxHealthSampler health(health_fs,
+                            {&health_systemd, ask_disks ? &smart : nullptr, &clock_offset});
+  HelperHttpsSender https(defaultTlsHelperPath(), runner);
   auto beast_http = makeCollectorHttp(*config, https);
   ClockOffsetRecorder http(beast_http, clock, clock_offset);  // Date headers -> clock_offset
   CollectorClient client(http, config->collector_url, *credential);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shared/common/result.h"
@@ -26,12 +27,13 @@ struct CommandLimits {
 class CommandRunner {
  public:
   virtual ~CommandRunner() = default;
-  // Runs argv[0] (an absolute path) with argv[1..]. Errors (Error::code):
+  // Runs argv[0] (an absolute path) with argv[1..], `input` on its stdin (empty:
+  // /dev/null). Errors (Error::code):
   // "not_found" (no such executable), "spawn_failed", "timeout" (killed after
   // limits.timeout), "output_too_large" (killed after max_output_bytes),
   // "killed" (ended by a signal). A non-zero exit status is not an error.
-  virtual Result<CommandOutput> run(const std::vector<std::string>& argv,
-                                    CommandLimits limits) const = 0;
+  virtual Result<CommandOutput> run(const std::vector<std::string>& argv, CommandLimits limits,
+                                    std::string_view input = {}) const = 0;
   // True when `path` is an executable file this runner could start.
   virtual bool executable(const std::string& path) const = 0;
 };

@@ -2,8 +2,8 @@
 
 // Internal to shared/http's client (.cpp files only, like every Beast header): one
 // request/response exchange on a connected stream, shared by the plain http path
-// (client.cpp) and the TLS path (openssl_https_sender.cpp, which the agent loads as a
-// plugin), so both read and limit responses the same way.
+// (client.cpp) and the TLS path (openssl_https_sender.cpp, which the agent runs as a
+// helper), so both read and limit responses the same way.
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>

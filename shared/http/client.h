@@ -26,7 +26,7 @@ class HttpClient {
 // https:// (the server verified as `tls` says; TLS errors: "tls_config" for a bad
 // CA file or fingerprint, "tls_failed" when the server is not trusted). https goes
 // through `https`: OpenSSL linked in unless the caller brings its own (the agent's
-// plugin loader); the default argument is what links OpenSSL into the caller.
+// TLS helper); the default argument is what links OpenSSL into the caller.
 class BeastHttpClient final : public HttpClient {
  public:
   explicit BeastHttpClient(std::chrono::milliseconds timeout = std::chrono::seconds(15),

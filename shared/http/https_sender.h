@@ -3,8 +3,8 @@
 // The TLS half of BeastHttpClient, behind an interface so that a program can choose
 // where OpenSSL comes from. Collector, server and tests use openSslHttpsSender(),
 // linked in. The agent must not map libssl/libcrypto (about 2 MiB of RSS) unless it
-// really talks https, so it hands BeastHttpClient a sender that loads this same code
-// from a plugin on first use (agent/transport/tls_plugin.h).
+// really talks https, so it hands BeastHttpClient a sender that runs this same code
+// in a helper process (agent/transport/tls_helper.h).
 
 #include <chrono>
 #include <cstddef>

@@ -25,8 +25,8 @@ class FakeCommandRunner final : public CommandRunner {
                               Result<CommandOutput>(makeError(code, command_line + ": " + code)));
   }
 
-  Result<CommandOutput> run(const std::vector<std::string>& argv,
-                            CommandLimits limits) const override {
+  Result<CommandOutput> run(const std::vector<std::string>& argv, CommandLimits limits,
+                            std::string_view /*input*/ = {}) const override {
     std::string line;
     for (const auto& a : argv) line += (line.empty() ? "" : " ") + a;
     calls.push_back(line);

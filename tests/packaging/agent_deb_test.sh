@@ -70,9 +70,9 @@ check "binary /usr/bin/steward-agent is executable" \
 check "unit /lib/systemd/system/$unit" grep -qx "/lib/systemd/system/$unit" <<<"$files"
 check "config /etc/steward/agent.conf (0644)" \
   grep -Eq '^-rw-r--r-- root/root .* \./etc/steward/agent.conf$' "$work/contents"
-check "TLS plugin /usr/lib/steward-agent/steward-agent-tls.so" \
-  grep -qx /usr/lib/steward-agent/steward-agent-tls.so <<<"$files"
-check "Depends names libssl3, for the TLS plugin ($depends)" grep -q 'libssl3' <<<"$depends"
+check "TLS helper /usr/lib/steward-agent/steward-agent-tls is executable" \
+  grep -Eq '^-rwxr-xr-x root/root .* \./usr/lib/steward-agent/steward-agent-tls$' "$work/contents"
+check "Depends names libssl3, for the TLS helper ($depends)" grep -q 'libssl3' <<<"$depends"
 outside=$(grep -Ev \
   '^/(usr/bin|usr/lib/steward-agent|usr/share/doc/steward-agent|etc/steward|lib/systemd/system)/' \
   <<<"$files" || true)
@@ -121,13 +121,13 @@ check "inventory without any capability has the same packages and hardware" \
   json --slurpfile full "$work/inventory.json" \
   '(.packages | length) == ($full[0].packages | length) and .hardware == $full[0].hardware' \
   "$work/inventory-nocaps.json"
-# https loads the installed plugin: with nothing listening, the error is the refused
-# connection, not "tls_unavailable".
+# https runs the installed helper: with nothing listening, the error is the refused
+# connection, not "cannot start the TLS helper".
 /usr/bin/steward-agent enroll --collector https://127.0.0.1:1 --token x \
   --set agent.state_dir="$work/enroll-state" >"$work/enroll.out" 2>&1 || true
-check "installed agent loads its TLS plugin for https ($(head -c 200 "$work/enroll.out"))" \
-  bash -c "grep -q 'cannot connect' '$work/enroll.out' && ! grep -q 'cannot load TLS' '$work/enroll.out'"
-check "installed inventory does not map libssl" \
+check "installed agent runs its TLS helper for https ($(head -c 200 "$work/enroll.out"))" \
+  bash -c "grep -q 'cannot connect' '$work/enroll.out' && ! grep -q 'TLS helper' '$work/enroll.out'"
+check "installed steward-agent does not link libssl" \
   bash -c "! ldd /usr/bin/steward-agent | grep -q libssl"
 check "/etc/steward/agent.conf installed" test -f /etc/steward/agent.conf
 check "state dir $state exists with mode 0700" test "$(stat -c %a "$state")" = 700
@@ -152,7 +152,7 @@ check "upgrade kept the service disabled" test ! -e "$wants"
 # 5. Remove keeps config and state; purge removes everything.
 check "dpkg --remove succeeds" dpkg --remove "$pkg"
 check "remove deleted the binary" test ! -e /usr/bin/steward-agent
-check "remove deleted the TLS plugin" test ! -e /usr/lib/steward-agent/steward-agent-tls.so
+check "remove deleted the TLS helper" test ! -e /usr/lib/steward-agent/steward-agent-tls
 check "remove kept agent.conf" test -f /etc/steward/agent.conf
 check "remove kept the state dir" test -d "$state"
 check "remove disabled the service" test ! -e "$wants"

@@ -45,7 +45,7 @@ bool SpawnCommandRunner::executable(const std::string& path) const {
 }
 
 Result<CommandOutput> SpawnCommandRunner::run(const std::vector<std::string>& argv,
-                                              CommandLimits limits) const {
+                                              CommandLimits limits, std::string_view input) const {
   if (argv.empty() || !executable(argv[0])) {
     return makeError("not_found", "no executable " + (argv.empty() ? std::string() : argv[0]));
   }
@@ -56,10 +56,26 @@ Result<CommandOutput> SpawnCommandRunner::run(const std::vector<std::string>& ar
   }
   Fd read_end{fds[0]};
   Fd write_end{fds[1]};
+  Fd input_read{-1};
+  Fd input_write{-1};
+  if (!input.empty()) {
+    int in[2];
+    if (::pipe2(in, O_CLOEXEC | O_NONBLOCK) != 0) {
+      return makeError("spawn_failed", "pipe for " + program + ": " + std::strerror(errno));
+    }
+    input_read.fd = in[0];
+    input_write.fd = in[1];
+    // Only our end is non-blocking; the child reads its stdin as usual.
+    ::fcntl(input_read.fd, F_SETFL, 0);
+  }
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (input.empty()) {
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  } else {
+    posix_spawn_file_actions_adddup2(&actions, input_read.fd, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, write_end.fd, 1);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   // The agent blocks SIGTERM/SIGINT for sigtimedwait(); the child must not inherit that.
@@ -88,6 +104,27 @@ Result<CommandOutput> SpawnCommandRunner::run(const std::vector<std::string>& ar
   }
   ::close(write_end.fd);
   write_end.fd = -1;  // EOF arrives once the child (and its children) close stdout
+  if (input_read.fd >= 0) {
+    ::close(input_read.fd);
+    input_read.fd = -1;
+  }
+  // A child that exits without reading all its input must not kill the agent with
+  // SIGPIPE: block it while writing and swallow one that arrived.
+  sigset_t pipe_signal;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  struct MaskGuard {
+    sigset_t blocked;
+    sigset_t previous;
+    ~MaskGuard() {
+      timespec zero{};
+      while (sigtimedwait(&blocked, nullptr, &zero) == SIGPIPE) {
+      }
+      pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    }
+  } mask_guard{pipe_signal, {}};
+  pthread_sigmask(SIG_BLOCK, &pipe_signal, &mask_guard.previous);
+  std::size_t input_sent = 0;
 
   const auto deadline = std::chrono::steady_clock::now() + limits.timeout;
   CommandOutput out;
@@ -100,14 +137,25 @@ Result<CommandOutput> SpawnCommandRunner::run(const std::vector<std::string>& ar
       return makeError("timeout", program + " did not finish within " +
                                       std::to_string(limits.timeout.count()) + " ms");
     }
-    pollfd p{read_end.fd, POLLIN, 0};
-    const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+    pollfd p[2] = {{read_end.fd, POLLIN, 0}, {input_write.fd, POLLOUT, 0}};
+    const int ready = ::poll(p, input_write.fd >= 0 ? 2 : 1, static_cast<int>(left.count()));
     if (ready < 0 && errno == EINTR) continue;
     if (ready == 0) continue;  // the deadline check above ends it
     if (ready < 0) {
       killAndReap(pid);
       return makeError("spawn_failed", "poll on " + program + ": " + std::strerror(errno));
     }
+    if (input_write.fd >= 0 && p[1].revents != 0) {
+      const ssize_t sent =
+          ::write(input_write.fd, input.data() + input_sent, input.size() - input_sent);
+      if (sent > 0) input_sent += static_cast<std::size_t>(sent);
+      // Done, or the child stopped reading (EPIPE): either way it gets EOF.
+      if (input_sent == input.size() || (sent < 0 && errno != EAGAIN && errno != EINTR)) {
+        ::close(input_write.fd);
+        input_write.fd = -1;
+      }
+    }
+    if (p[0].revents == 0) continue;
     const ssize_t n = ::read(read_end.fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // EOF (or a read error: keep what we have)

@@ -13,8 +13,7 @@ void ClockOffset::observe(Clock::WallTime received_at, std::string_view date_hea
   // The header truncates to the second: the collector's clock read somewhere in
   // [Date, Date + 1 s), so compare with the middle of that second.
   const auto server_mid = *server + std::chrono::milliseconds(500);
-  const double offset =
-      std::chrono::duration<double>(received_at - server_mid).count();
+  const double offset = std::chrono::duration<double>(received_at - server_mid).count();
   seconds_ = std::round(offset * 10.0) / 10.0;
 }
 

@@ -26,7 +26,8 @@ Result<HttpResponse> BeastHttpClient::send(const std::string& url, const HttpReq
   if (parsed->has_query()) target += "?" + std::string(parsed->encoded_query());
 
   // TLS (and with it OpenSSL) is the sender's business, so plain http never loads it.
-  if (https) return https_.send({url, host, port, target}, request, timeout_, response_limit_, tls_);
+  if (https)
+    return https_.send({url, host, port, target}, request, timeout_, response_limit_, tls_);
 
   asio::io_context ioc;
   beast::tcp_stream stream(ioc);

@@ -92,8 +92,8 @@ Result<HttpResponse> OpenSslHttpsSender::send(const HttpsTarget& to, const HttpR
   }
   if (!is_ip) SSL_set_tlsext_host_name(stream.native_handle(), host.c_str());
 
-  if (auto connected = resolveAndConnect(ioc, beast::get_lowest_layer(stream), to.url, host,
-                                         to.port, timeout);
+  if (auto connected =
+          resolveAndConnect(ioc, beast::get_lowest_layer(stream), to.url, host, to.port, timeout);
       !connected) {
     return connected.error();
   }

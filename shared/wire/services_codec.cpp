@@ -34,9 +34,9 @@ void decodeServices(const ObjectReader& r, InventoryReport& report) {
   if (!r.has("services")) return;
   report.services = r.array<Service>("services", [](const json::value& v, const std::string& p) {
     const ObjectReader x(v, p);
-    Service s{x.requiredString("name"),         x.optionalString("description"),
-              x.optionalString("load_state"),   x.optionalString("active_state"),
-              x.optionalString("sub_state"),    x.optionalString("unit_file_state")};
+    Service s{x.requiredString("name"),       x.optionalString("description"),
+              x.optionalString("load_state"), x.optionalString("active_state"),
+              x.optionalString("sub_state"),  x.optionalString("unit_file_state")};
     if (s.name.empty()) throw DecodeFailure{"invalid_field", x.path("name") + ": empty"};
     return s;
   });

@@ -19,7 +19,8 @@
 #    before TLS existed; the agent then never loads its OpenSSL plugin). After the first
 #    inventory is delivered, VmRSS and /proc/PID/smaps_rollup (Anonymous,
 #    Private_Dirty) are sampled every 5 s; idle RSS is the last sample; CPU is
-#    utime+stime over the whole window.
+#    utime+stime of the agent and of the programs it ran (the TLS helper for each
+#    https request, systemctl, smartctl) over the whole window.
 # Needs root (apt-get for the two other agents, and the same full-inventory privileges
 # for all three). Builds steward-agent, -collector and -server into --build (default
 # ./build) when they are missing. --agent measures another steward-agent binary (e.g.
@@ -203,7 +204,8 @@ grep -q 'posted inventory' "$work/agent.log" ||
   { echo "agent_footprint: no inventory delivered:" >&2; tail "$work/agent.log" >&2; exit 1; }
 
 echo "agent_footprint: running agent for ${duration}s at a ${interval}s heartbeat ($scheme)" >&2
-ticks() { awk '{print $14 + $15}' "/proc/$agent/stat"; }
+# utime + stime, plus the children it waited for (systemctl, smartctl, the TLS helper).
+ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$agent/stat"; }
 kib() { awk -v k="$2:" '$1 == k {print $2}' "$1"; }
 hz=$(getconf CLK_TCK)
 t0=$(date +%s.%N)

@@ -1,9 +1,9 @@
 #include "agent/health/linux/proc_stat.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <array>
 #include <cmath>
+#include <cstdint>
 
 #include "agent/inventory/linux/text_util.h"
 

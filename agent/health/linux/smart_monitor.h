@@ -27,8 +27,7 @@ class SmartMonitor {
   };
 
   // `fs` lists /sys/block when smartctl cannot scan; `clock` paces the re-reads.
-  SmartMonitor(const FsRoot& fs, const CommandRunner& runner, const Clock& clock,
-               Options options);
+  SmartMonitor(const FsRoot& fs, const CommandRunner& runner, const Clock& clock, Options options);
 
   // The verdicts of every disk smartctl could assess, sorted by device; empty
   // without smartctl. Runs smartctl only when `interval` has passed since the last run.

@@ -107,7 +107,8 @@ Result<std::vector<SmartDevice>> parseSmartctlScan(std::string_view input) {
 
 Result<wire::SmartHealth> parseSmartctlHealth(std::string_view input, const std::string& device) {
   const auto doc = jsonObject(input);
-  if (!doc) return makeError("malformed", "smartctl output for " + device + " is not a JSON object");
+  if (!doc)
+    return makeError("malformed", "smartctl output for " + device + " is not a JSON object");
   const auto* status = child(*doc, "smart_status");
   const auto* passed = status != nullptr ? status->if_contains("passed") : nullptr;
   if (passed == nullptr || !passed->is_bool()) {

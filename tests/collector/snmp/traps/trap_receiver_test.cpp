@@ -73,7 +73,9 @@ class TrapReceiverTest : public ::testing::Test {
     port_ = *port;
     target_ = "127.0.0.1:" + std::to_string(port_);
   }
-  void TearDown() override { listener_->stop(); }
+  void TearDown() override {
+    if (listener_) listener_->stop();
+  }
 
   // Sends with `tool` and waits until the receiver has seen one more datagram and
   // finished with it (stored or dropped).
@@ -222,6 +224,18 @@ TEST_F(TrapReceiverTest, V3InformIsAcknowledgedAfterEngineIdDiscovery) {
   EXPECT_EQ(stats_.informsAcknowledged(), 1u);
   EXPECT_EQ(stats_.engineIdProbes(), 1u);
   EXPECT_EQ(stats_.droppedTotal(), 0u) << stats_.summary();
+}
+
+TEST_F(TrapReceiverTest, InformThatCannotBeStoredIsNotAcknowledgedSoTheSenderRetries) {
+  ASSERT_TRUE(h_.db().transact([](steward::storage::SqliteDb& sql) {
+    return sql.exec("DROP TABLE trap_events");
+  }));
+  auto r = send("snmpinform",
+                {"-v2c", "-c", kCommunity, "-r", "0", "-t", "1", target_, "", kColdStart});
+  EXPECT_NE(r.exit_code, 0) << "an unstored inform was acknowledged: " << r.output;
+  EXPECT_EQ(stats_.dropped(DropReason::StorageError), 1u);
+  EXPECT_EQ(stats_.informsAcknowledged(), 0u);
+  EXPECT_TRUE(sink_.events().empty());
 }
 
 TEST_F(TrapReceiverTest, InformWithUnknownCommunityIsNotAcknowledgedNorStored) {

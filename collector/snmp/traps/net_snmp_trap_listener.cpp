@@ -169,8 +169,16 @@ struct NetSnmpTrapListener::Impl {
         self->stats.countEngineIdProbe();
         return 1;
       }
-      self->drop(reasonFor(result), pdu ? sourceOf(*pdu).address : std::string(),
-                 snmp_api_errstring(result));
+      DropReason reason = reasonFor(result);
+      std::string detail = snmp_api_errstring(result);
+      // An authPriv message whose digest verified but whose scoped PDU does not parse
+      // was decrypted with the wrong key: a wrong privacy password, not garbage.
+      if (reason == DropReason::Malformed && pdu != nullptr &&
+          pdu->version == SNMP_VERSION_3 && pdu->securityLevel == SNMP_SEC_LEVEL_AUTHPRIV) {
+        reason = DropReason::BadAuthentication;
+        detail = "decryption failed (wrong privacy password or key?): " + detail;
+      }
+      self->drop(reason, pdu ? sourceOf(*pdu).address : std::string(), detail);
     }
     return 1;
   }

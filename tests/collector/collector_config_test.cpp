@@ -94,5 +94,12 @@ TEST(CommandLineTest, RefusesMissingConfigAndUnknownFlags) {
   EXPECT_TRUE(version->show_version);
 }
 
+TEST(CommandLineTest, HashPasswordNeedsNoConfig) {
+  auto cl = parseCommandLine({"--hash-password"});
+  ASSERT_TRUE(cl) << cl.error().message;
+  EXPECT_TRUE(cl->hash_password);
+  EXPECT_FALSE(parseCommandLine({"--config", "c"})->hash_password);
+}
+
 }  // namespace
 }  // namespace steward::collector

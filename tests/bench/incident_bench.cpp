@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <random>
 #include <thread>
 
@@ -68,6 +69,12 @@ TEST(IncidentBench, FaultToIncidentLatency) {
   if (::mount("tmpfs", (root + "/data").c_str(), "tmpfs", 0, "size=1m") != 0) {
     GTEST_SKIP() << "cannot mount a tmpfs (needs CAP_SYS_ADMIN)";
   }
+  // Unmounted however the test ends, before the temp dir goes.
+  const std::unique_ptr<const std::string, void (*)(const std::string*)> unmount(
+      new std::string(root + "/data"), [](const std::string* path) {
+        ::umount2(path->c_str(), MNT_DETACH);
+        delete path;
+      });
   const std::string rules = stack.dir().write("rules.conf", R"(
 [settings]
 reopen_window = 0s
@@ -104,7 +111,6 @@ clear = 60
         waitUntil([&] { return stack.incidents("source=rule:disk&state=new").empty(); }, 10s));
   }
   stack.stopAgent();
-  ::umount2((root + "/data").c_str(), MNT_DETACH);
   const Figures f = summarise(latencies);
   std::cout << std::fixed << std::setprecision(0) << "fault -> incident in the server API ("
             << faults << " faults, heartbeat 1 s): median " << f.median << " ms, p99 " << f.p99

@@ -111,6 +111,30 @@ TEST(RulesFileTest, MalformedFilesNameFileLineAndProblem) {
   }
 }
 
+TEST(RulesFileTest, OversizedTruncatedAndBinaryInputIsRefused) {
+  ::steward::testing::TempDir dir;
+  const std::string huge = dir.write("huge.conf", std::string(5 * 1024 * 1024, '#'));
+  auto too_big = loadRulesFile(huge);
+  ASSERT_FALSE(too_big);
+  EXPECT_EQ(too_big.error().message, huge + ": larger than 4 MiB; not a rules file");
+
+  auto long_line = parseRules("[rule a]\ntitle = " + std::string(5000, 'x') + "\n", "l.conf");
+  ASSERT_FALSE(long_line);
+  EXPECT_EQ(long_line.error().message, "l.conf:2: line longer than 4096 characters");
+
+  auto truncated =
+      parseRules("[rule a]\ntype = failed_unit\ntitle = x\n[rule b]\ntype = fil", "t.conf");
+  ASSERT_FALSE(truncated);
+  EXPECT_EQ(truncated.error().message, "t.conf:5: unknown rule type 'fil'");
+
+  auto binary = parseRules(std::string("\x7f"
+                                       "ELF\x02\x01\x01\0\0\0",
+                                       10),
+                           "b.conf");
+  ASSERT_FALSE(binary);
+  EXPECT_EQ(binary.error().message, "b.conf:1: expected 'key = value' or a [section]");
+}
+
 TEST(RulesFileTest, MissingFileIsNamed) {
   auto set = loadRulesFile("/nonexistent/rules.conf");
   ASSERT_FALSE(set);

@@ -14,8 +14,12 @@ struct InventorySections {
   bool disks = true;
   bool filesystems = true;
   bool network = true;  // interfaces, gateways, DNS servers
-  bool users = true;
-  bool packages = true;
+  bool users = true;     // accounts and their last logins (/var/log/wtmp)
+  bool packages = true;  // dpkg and RPM
+  bool pci = true;       // PCI devices
+  bool usb = true;       // USB devices
+  bool monitors = true;  // displays (EDID)
+  bool batteries = true;
 };
 
 }  // namespace steward::agent

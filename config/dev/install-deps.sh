@@ -26,6 +26,9 @@ test_packages=(
   python3-aiosmtpd
   # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test
   dpkg-dev jq systemd
+  # inventory readers: a real RPM database written by rpm/rpmbuild (rpm_database_test),
+  # the sqlite3 shell for tests/fixtures/linux/rpm/make_rpmdb.sh
+  rpm sqlite3
 )
 if [[ "${1:-}" == "--tests" ]]; then packages+=("${test_packages[@]}"); fi
 

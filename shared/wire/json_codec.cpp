@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "shared/wire/health_codec.h"
+#include "shared/wire/inventory_devices_codec.h"
 #include "shared/wire/inventory_hardware_codec.h"
 #include "shared/wire/json_reader.h"
 
@@ -123,6 +124,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   }
   o["packages"] = std::move(packages);
   detail::encodeReportExtras(o, r);
+  detail::encodeDevices(o, r);
   return o;
 }
 
@@ -209,6 +211,7 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
     return package;
   });
   detail::decodeReportExtras(root, r);
+  detail::decodeDevices(root, r);
   return r;
 }
 

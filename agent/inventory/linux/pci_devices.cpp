@@ -38,9 +38,11 @@ std::optional<std::string> boundDriver(const FsRoot& fs, const std::string& devi
 std::vector<wire::PciDevice> readPciDevices(const FsRoot& fs) {
   auto names = fs.listDirectory(kPciDevices);
   if (!names) {
-    logger("agent.inventory")
-        .information("skipped " + std::string(kPciDevices) + " (" + names.error().code +
-                     "): " + names.error().message);
+    // No bus at all is normal in containers and many VMs; anything else is worth a note.
+    const std::string message = "skipped " + std::string(kPciDevices) + " (" + names.error().code +
+                                "): " + names.error().message;
+    auto& log = logger("agent.inventory");
+    names.error().code == "not_found" ? log.debug(message) : log.warning(message);
     return {};
   }
   std::vector<wire::PciDevice> devices;

@@ -33,9 +33,11 @@ std::optional<std::string> attribute(const FsRoot& fs, const std::string& dir,
 std::vector<wire::UsbDevice> readUsbDevices(const FsRoot& fs) {
   auto names = fs.listDirectory(kUsbDevices);
   if (!names) {
-    logger("agent.inventory")
-        .information("skipped " + std::string(kUsbDevices) + " (" + names.error().code +
-                     "): " + names.error().message);
+    // No bus at all is normal in containers and many VMs; anything else is worth a note.
+    const std::string message = "skipped " + std::string(kUsbDevices) + " (" + names.error().code +
+                                "): " + names.error().message;
+    auto& log = logger("agent.inventory");
+    names.error().code == "not_found" ? log.debug(message) : log.warning(message);
     return {};
   }
   std::vector<wire::UsbDevice> devices;

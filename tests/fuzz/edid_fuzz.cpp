@@ -19,8 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (c < 0x20 || c > 0x7E) __builtin_trap();
       }
     }
-    if (monitor->manufacture_year && (*monitor->manufacture_year < 1990 ||
-                                      *monitor->manufacture_year > 1990 + 255)) {
+    if (monitor->manufacture_year &&
+        (*monitor->manufacture_year < 1990 || *monitor->manufacture_year > 1990 + 255)) {
       __builtin_trap();
     }
   }

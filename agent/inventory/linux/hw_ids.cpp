@@ -15,7 +15,7 @@ bool isLowerHex(std::string_view text) {
 
 // Splits "<id><spaces><name>" whose id has `digits` hex digits; nullopt otherwise.
 std::optional<std::pair<std::string_view, std::string_view>> idAndName(std::string_view line,
-                                                                        std::size_t digits) {
+                                                                       std::size_t digits) {
   if (line.size() < digits + 2 || !isLowerHex(line.substr(0, digits)) || line[digits] != ' ') {
     return std::nullopt;
   }

@@ -29,8 +29,7 @@ class HwIdsLookup {
   void feedLine(std::string_view line);
 
   std::optional<std::string> vendorName(const std::string& vendor) const;
-  std::optional<std::string> deviceName(const std::string& vendor,
-                                        const std::string& device) const;
+  std::optional<std::string> deviceName(const std::string& vendor, const std::string& device) const;
   // The subclass name, else the class name; nullopt when neither is known.
   std::optional<std::string> className(const std::string& class_id,
                                        const std::string& subclass) const;

@@ -20,13 +20,13 @@ bool scanIdsFile(const FsRoot& fs, std::string_view file_name, HwIdsLookup& ids)
         16 * 1024 * 1024);
     if (scanned) return true;
     logger("agent.inventory")
-        .warning("skipped " + path + " (" + scanned.error().code + "): " +
-                 scanned.error().message + "; device names left out");
+        .warning("skipped " + path + " (" + scanned.error().code + "): " + scanned.error().message +
+                 "; device names left out");
     return false;
   }
   logger("agent.inventory")
-      .information(std::string(file_name) + " not found (package " +
-                   std::string(file_name) + "); device names left out");
+      .information(std::string(file_name) + " not found (package " + std::string(file_name) +
+                   "); device names left out");
   return false;
 }
 

@@ -23,8 +23,8 @@ void addLastLogins(const FsRoot& fs, std::vector<wire::LocalUser>& users) {
       256 * 1024 * 1024);
   if (!read) {
     const auto& error = read.error();
-    const std::string message = "skipped /var/log/wtmp (" + error.code + "): " + error.message +
-                                "; last logins left out";
+    const std::string message =
+        "skipped /var/log/wtmp (" + error.code + "): " + error.message + "; last logins left out";
     error.code == "not_found" ? log.debug(message) : log.warning(message);
     return;
   }

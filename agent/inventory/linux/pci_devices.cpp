@@ -71,8 +71,8 @@ std::vector<wire::PciDevice> readPciDevices(const FsRoot& fs) {
     for (auto& d : devices) {
       d.vendor = ids.vendorName(d.vendor_id);
       d.name = ids.deviceName(d.vendor_id, d.device_id);
-      if (d.class_code) d.class_name = ids.className(d.class_code->substr(0, 2),
-                                                     d.class_code->substr(2, 2));
+      if (d.class_code)
+        d.class_name = ids.className(d.class_code->substr(0, 2), d.class_code->substr(2, 2));
     }
   }
   return devices;

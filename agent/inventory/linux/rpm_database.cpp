@@ -82,8 +82,9 @@ Result<Library> loadSqlite(SqliteApi& api) {
   Library library(::dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_LOCAL));
   if (!library) {
     const char* why = ::dlerror();
-    return makeError("not_found", std::string("cannot load libsqlite3.so.0 (package libsqlite3-0): ") +
-                                      (why ? why : "unknown error"));
+    return makeError("not_found",
+                     std::string("cannot load libsqlite3.so.0 (package libsqlite3-0): ") +
+                         (why ? why : "unknown error"));
   }
   bool complete = true;
   const auto resolve = [&](auto& fn, const char* name) {
@@ -145,9 +146,8 @@ std::vector<wire::Package> readRpmPackages(const FsRoot& fs) {
                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
   std::unique_ptr<sqlite3, decltype(api.close)> db(raw, api.close);
   sqlite3_stmt* stmt_raw = nullptr;
-  if (rc != SQLITE_OK ||
-      api.prepare_v2(db.get(), "SELECT hnum, blob FROM Packages ORDER BY hnum", -1, &stmt_raw,
-                     nullptr) != SQLITE_OK) {
+  if (rc != SQLITE_OK || api.prepare_v2(db.get(), "SELECT hnum, blob FROM Packages ORDER BY hnum",
+                                        -1, &stmt_raw, nullptr) != SQLITE_OK) {
     log.warning("skipped " + *db_path + ": " +
                 (db ? api.errmsg(db.get()) : std::string("cannot open")));
     return {};
@@ -160,8 +160,8 @@ std::vector<wire::Package> readRpmPackages(const FsRoot& fs) {
   while ((step = api.step(stmt.get())) == SQLITE_ROW) {
     const auto* bytes = static_cast<const char*>(api.column_blob(stmt.get(), 1));
     const int size = api.column_bytes(stmt.get(), 1);
-    auto header = parseRpmHeader(std::string_view(bytes == nullptr ? "" : bytes,
-                                                  static_cast<std::size_t>(size)));
+    auto header = parseRpmHeader(
+        std::string_view(bytes == nullptr ? "" : bytes, static_cast<std::size_t>(size)));
     if (!header) {
       if (skipped++ == 0) {
         log.warning(*db_path + ": skipped package record " +

@@ -19,13 +19,13 @@
 namespace steward::agent {
 
 struct RpmHeader {
-  std::string name;                     // NAME (1000)
-  std::string version;                  // VERSION (1001)
-  std::optional<std::string> release;   // RELEASE (1002)
-  std::optional<std::uint32_t> epoch;   // EPOCH (1003)
-  std::optional<std::string> arch;      // ARCH (1022)
-  std::optional<std::string> vendor;    // VENDOR (1011)
-  std::optional<std::string> packager;  // PACKAGER (1015)
+  std::string name;                          // NAME (1000)
+  std::string version;                       // VERSION (1001)
+  std::optional<std::string> release;        // RELEASE (1002)
+  std::optional<std::uint32_t> epoch;        // EPOCH (1003)
+  std::optional<std::string> arch;           // ARCH (1022)
+  std::optional<std::string> vendor;         // VENDOR (1011)
+  std::optional<std::string> packager;       // PACKAGER (1015)
   std::optional<std::int64_t> install_time;  // INSTALLTIME (1008), seconds since the epoch
   friend bool operator==(const RpmHeader&, const RpmHeader&) = default;
 };

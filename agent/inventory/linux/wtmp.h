@@ -21,7 +21,7 @@ namespace steward::agent {
 inline constexpr std::size_t kUtmpRecordBytes = 384;
 
 struct LastLogin {
-  std::int64_t time = 0;             // seconds since the Unix epoch
+  std::int64_t time = 0;            // seconds since the Unix epoch
   std::optional<std::string> host;  // remote host or X display; absent for a console
   friend bool operator==(const LastLogin&, const LastLogin&) = default;
 };

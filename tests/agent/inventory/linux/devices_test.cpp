@@ -12,10 +12,10 @@
 namespace steward::agent {
 namespace {
 
-using testing::FakeFsRoot;
-using testing::LogCapture;
 using steward::testing::fixturesDir;
 using steward::testing::TempDir;
+using testing::FakeFsRoot;
+using testing::LogCapture;
 
 std::string fixture(const std::string& machine) { return fixturesDir() + "/linux/" + machine; }
 

@@ -14,11 +14,11 @@
 namespace steward::agent {
 namespace {
 
-using testing::FakeFsRoot;
-using testing::LogCapture;
 using steward::testing::fixturesDir;
 using steward::testing::readFile;
 using steward::testing::TempDir;
+using testing::FakeFsRoot;
+using testing::LogCapture;
 
 std::string fixture(const std::string& relative) { return fixturesDir() + "/linux/" + relative; }
 std::string dellEdid() { return readFile(fixture("workstation/sys/class/drm/card0-DP-1/edid")); }

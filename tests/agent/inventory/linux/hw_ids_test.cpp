@@ -58,7 +58,7 @@ TEST(HwIdsLookupTest, OtherUsbIdsSectionsAndJunkAreSkipped) {
        "HID 22  Report Descriptor\n"
        "L 0409  English\n"
        "\t01  United States\n"
-       "0409\n"                   // no name
+       "0409\n"  // no name
        "04GG  Not hex\n"
        "\tc52b\n"
        "\t\t\n"

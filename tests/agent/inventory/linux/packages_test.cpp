@@ -16,10 +16,10 @@ namespace steward::agent {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::FakeFsRoot;
-using testing::LogCapture;
 using steward::testing::fixturesDir;
 using steward::testing::TempDir;
+using testing::FakeFsRoot;
+using testing::LogCapture;
 
 void touch(const fs::path& path, std::int64_t unix_seconds) {
   fs::last_write_time(path, fs::file_time_type::clock::from_sys(
@@ -33,8 +33,8 @@ class DpkgPackagesTest : public ::testing::Test {
     fs::copy(fixturesDir() + "/linux/workstation/var/lib/dpkg", dir_.path() / "var/lib/dpkg",
              fs::copy_options::recursive);
     const fs::path info = dir_.path() / "var/lib/dpkg/info";
-    touch(info / "base-files.list", 1'650'000'000);     // 2022-04-15T05:20:00Z
-    touch(info / "libc6:amd64.list", 1'717'243'964);    // 2024-06-01T12:12:44Z
+    touch(info / "base-files.list", 1'650'000'000);   // 2022-04-15T05:20:00Z
+    touch(info / "libc6:amd64.list", 1'717'243'964);  // 2024-06-01T12:12:44Z
     touch(info / "libc6:i386.list", 1'717'244'000);
     touch(info / "openssh-server.list", 1'730'000'000);
   }

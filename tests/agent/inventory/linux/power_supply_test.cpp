@@ -12,10 +12,10 @@
 namespace steward::agent {
 namespace {
 
-using testing::FakeFsRoot;
-using testing::LogCapture;
 using steward::testing::fixturesDir;
 using steward::testing::TempDir;
+using testing::FakeFsRoot;
+using testing::LogCapture;
 
 TEST(BatteryReaderTest, LaptopBatteries) {
   FsRoot fs(fixturesDir() + "/linux/laptop");
@@ -41,7 +41,7 @@ TEST(BatteryReaderTest, LaptopBatteries) {
   EXPECT_EQ(hp.design_capacity, 3'900u);
   EXPECT_EQ(hp.full_capacity, 4'020u);
   EXPECT_NEAR(*hp.health_percent, 103.1, 1e-9);  // a new battery can exceed its design
-  EXPECT_FALSE(hp.serial);                         // empty attribute
+  EXPECT_FALSE(hp.serial);                       // empty attribute
   EXPECT_EQ(hp.cycle_count, 0u);
 }
 

@@ -20,11 +20,11 @@ namespace steward::agent {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::FakeFsRoot;
-using testing::LogCapture;
 using steward::testing::fixturesDir;
 using steward::testing::readFile;
 using steward::testing::TempDir;
+using testing::FakeFsRoot;
+using testing::LogCapture;
 
 const std::string kFixture = fixturesDir() + "/linux/rpm/host";
 const std::string kFixtureDb = kFixture + "/var/lib/rpm/rpmdb.sqlite";

@@ -83,7 +83,8 @@ TEST(RpmHeaderTest, ReadsTheWantedTags) {
 }
 
 TEST(RpmHeaderTest, OptionalTagsMayBeAbsent) {
-  auto header = parseRpmHeader(HeaderBuilder().string(1001, "2024a").string(1000, "tzdata").build());
+  auto header =
+      parseRpmHeader(HeaderBuilder().string(1001, "2024a").string(1000, "tzdata").build());
   ASSERT_TRUE(header) << header.error().message;
   EXPECT_EQ(header->name, "tzdata");
   EXPECT_FALSE(header->release);

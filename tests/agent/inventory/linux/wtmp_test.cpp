@@ -16,10 +16,10 @@
 namespace steward::agent {
 namespace {
 
-using testing::FakeFsRoot;
-using testing::LogCapture;
 using steward::testing::fixturesDir;
 using steward::testing::TempDir;
+using testing::FakeFsRoot;
+using testing::LogCapture;
 
 std::string utmp(std::int16_t type, const std::string& user, const std::string& host,
                  std::int32_t seconds) {

@@ -63,7 +63,11 @@ Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_coll
       {"inventory.network", &config.inventory.network},
       {"inventory.users", &config.inventory.users},
       {"inventory.packages", &config.inventory.packages},
-      {"inventory.services", &config.inventory.services}};
+      {"inventory.services", &config.inventory.services},
+      {"inventory.pci", &config.inventory.pci},
+      {"inventory.usb", &config.inventory.usb},
+      {"inventory.monitors", &config.inventory.monitors},
+      {"inventory.batteries", &config.inventory.batteries}};
   for (const auto& [key, flag] : sections) {
     auto value = ini.getBool(key, true);
     if (!value) return value.error();  // names the file and key

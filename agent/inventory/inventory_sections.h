@@ -17,6 +17,12 @@ struct InventorySections {
   bool users = true;
   bool packages = true;
   bool services = true;  // systemd service units and their states
+  bool users = true;     // accounts and their last logins (/var/log/wtmp)
+  bool packages = true;  // dpkg and RPM
+  bool pci = true;       // PCI devices
+  bool usb = true;       // USB devices
+  bool monitors = true;  // displays (EDID)
+  bool batteries = true;
 };
 
 }  // namespace steward::agent

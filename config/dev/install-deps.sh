@@ -32,6 +32,9 @@ test_packages=(
   chromium nodejs
   # agent SMART health: the real smartctl in SmartMonitorTest.RealSmartctlOnThisHost
   smartmontools
+  # inventory readers: a real RPM database written by rpm/rpmbuild (rpm_database_test),
+  # the sqlite3 shell for tests/fixtures/linux/rpm/make_rpmdb.sh
+  rpm sqlite3
 )
 if [[ "${1:-}" == "--tests" ]]; then packages+=("${test_packages[@]}"); fi
 

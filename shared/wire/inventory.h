@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "shared/wire/inventory_devices.h"
+
 namespace steward::wire {
 
 // Major version: a receiver rejects a report whose major it does not know.
@@ -147,6 +149,8 @@ struct Package {
   std::optional<std::string> architecture;
   std::string source = "dpkg";  // package manager that reported it
   std::optional<std::string> installed_at = {};  // since 1.1; RFC 3339 UTC, where known
+  // Since 1.2: RPM Vendor, else Packager; dpkg Maintainer. Absent when not recorded.
+  std::optional<std::string> vendor = {};
   friend bool operator==(const Package&, const Package&) = default;
 };
 
@@ -158,6 +162,10 @@ struct LocalUser {
   std::optional<std::string> full_name;  // first GECOS field
   std::optional<std::string> home;
   std::optional<std::string> shell;
+  // Since 1.2, from /var/log/wtmp where known: the latest login (RFC 3339 UTC) and
+  // the remote host it came from (absent for a console login).
+  std::optional<std::string> last_login = {};
+  std::optional<std::string> last_login_from = {};
   friend bool operator==(const LocalUser&, const LocalUser&) = default;
 };
 
@@ -192,6 +200,10 @@ struct InventoryReport {
   std::vector<LocalUser> users = {};               // since 1.1
   // Since 1.2. Absent without a running systemd or with [inventory] services off.
   std::optional<std::vector<Service>> services = {};
+  std::vector<PciDevice> pci_devices = {};         // since 1.2
+  std::vector<UsbDevice> usb_devices = {};         // since 1.2
+  std::vector<Monitor> monitors = {};              // since 1.2
+  std::vector<Battery> batteries = {};             // since 1.2
   friend bool operator==(const InventoryReport&, const InventoryReport&) = default;
 };
 

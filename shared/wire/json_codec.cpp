@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "shared/wire/health_codec.h"
+#include "shared/wire/inventory_devices_codec.h"
 #include "shared/wire/inventory_hardware_codec.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/services_codec.h"
@@ -125,6 +126,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   o["packages"] = std::move(packages);
   detail::encodeReportExtras(o, r);
   detail::encodeServices(o, r);
+  detail::encodeDevices(o, r);
   return o;
 }
 
@@ -212,6 +214,7 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
   });
   detail::decodeReportExtras(root, r);
   detail::decodeServices(root, r);
+  detail::decodeDevices(root, r);
   return r;
 }
 

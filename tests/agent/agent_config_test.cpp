@@ -44,6 +44,18 @@ TEST(AgentConfigTest, InventoryCategoriesAreOnUnlessSwitchedOff) {
   EXPECT_TRUE(config->inventory.hardware);
   EXPECT_TRUE(config->inventory.network);
 
+  auto devices = load(dir,
+                     "[collector]\nurl = https://10.0.0.5:8481\n"
+                     "[inventory]\npci = false\nusb = off\nmonitors = 0\nbatteries = false\n");
+  ASSERT_TRUE(devices) << devices.error().message;
+  EXPECT_FALSE(devices->inventory.pci);
+  EXPECT_FALSE(devices->inventory.usb);
+  EXPECT_FALSE(devices->inventory.monitors);
+  EXPECT_FALSE(devices->inventory.batteries);
+  EXPECT_TRUE(devices->inventory.packages);
+  EXPECT_TRUE(config->inventory.pci && config->inventory.usb && config->inventory.monitors &&
+              config->inventory.batteries);
+
   auto bad = load(dir, "[collector]\nurl = https://10.0.0.5:8481\n[inventory]\ndisks = maybe\n");
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("inventory.disks = 'maybe' is not true/false"),

@@ -19,7 +19,9 @@
 #include "agent/inventory/linux/linux_collector.h"
 #include "agent/platform/fs_root.h"
 #include "agent/platform/linux/ifaddrs_address_provider.h"
+#include "agent/inventory/switchable_collector.h"
 #include "agent/run_loop.h"
+#include "agent/spool/spool.h"
 #include "agent/status.h"
 #include "agent/transport/collector_client.h"
 #include "agent/version.h"
@@ -122,13 +124,14 @@ int statusCommand(const CliOptions& options) {
   const auto agent_id = loadAgentId(config->state_dir);
   const bool enrolled = agent_id && loadCredential(config->state_dir, *agent_id);
   const std::string last_contact = readLastContact(config->state_dir);
+  const auto spool =
+      Spool::inspect((std::filesystem::path(config->state_dir) / Spool::kFileName).string());
   std::cout << "agent id:      " << (agent_id ? *agent_id : "(none yet)") << "\n"
             << "collector:     "
             << (config->collector_url.empty() ? "(not configured)" : config->collector_url) << "\n"
             << "enrolled:      " << (enrolled ? "yes" : "no") << "\n"
             << "last contact:  " << (last_contact.empty() ? "never" : last_contact) << "\n"
-            << "spool depth:   0 (no offline spool yet: reports are retried in memory)\n"
-            << "state dir:     " << config->state_dir << "\n";
+            << spoolStatusLines(spool) << "state dir:     " << config->state_dir << "\n";
   return enrolled ? 0 : 3;
 }
 
@@ -159,14 +162,25 @@ int runCommand(const CliOptions& options) {
   }
   FsRoot fs("/");
   IfaddrsAddressProvider addresses;
-  LinuxCollector collector(fs, addresses, clock, *agent_id, unameMachine(), config->inventory);
+  const auto machine = unameMachine();
+  SwitchableCollector collector(
+      [&](const InventorySections& sections) -> std::unique_ptr<InventoryCollector> {
+        return std::make_unique<LinuxCollector>(fs, addresses, clock, *agent_id, machine,
+                                                sections);
+      },
+      config->inventory);
   LinuxHealthSampler health(fs);
+  auto spool = Spool::open((std::filesystem::path(config->state_dir) / Spool::kFileName).string(),
+                           SpoolLimits{config->spool_max_items, config->spool_max_bytes}, clock);
   auto http = makeCollectorHttp(*config);
   CollectorClient client(http, config->collector_url, *credential);
   std::mt19937_64 random{std::random_device{}()};
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
-  RunLoop loop(collector, health, client, clock, *agent_id,
-               RunLoop::Options{config->heartbeat_interval, std::chrono::milliseconds(1000)},
+  RunLoop::Options loop_options;
+  loop_options.local =
+      RunSettings{config->heartbeat_interval, config->inventory_interval, config->inventory};
+  loop_options.state_dir = config->state_dir;
+  RunLoop loop(collector, health, client, *spool, clock, *agent_id, loop_options,
                [&] { return uniform(random); });
 
   log.information("steward-agent " + std::string(kAgentVersion) + " starting [agent=" + *agent_id +

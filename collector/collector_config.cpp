@@ -80,6 +80,44 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
     return invalid(ini, "server.token is required (the collector's API token for the server)");
   }
 
+  c.server_ca_file = ini.getString("server.ca_file", "");
+  c.server_fingerprint_sha256 = ini.getString("server.fingerprint_sha256", "");
+  if (!c.server_fingerprint_sha256.empty()) {
+    auto pin = http::parseFingerprint(c.server_fingerprint_sha256);
+    if (!pin) return invalid(ini, "server.fingerprint_sha256: " + pin.error().message);
+    c.server_fingerprint_sha256 = *pin;
+  }
+
+  if (ini.has("agents.heartbeat_interval_seconds")) {
+    auto v = ini.getInt("agents.heartbeat_interval_seconds", 60, 1,
+                        wire::kMaxHeartbeatIntervalSeconds);
+    if (!v) return v.error();
+    c.agent_settings.heartbeat_interval_seconds = *v;
+  }
+  if (ini.has("agents.inventory_interval_seconds")) {
+    auto v = ini.getInt("agents.inventory_interval_seconds", 3600, 1,
+                        wire::kMaxInventoryIntervalSeconds);
+    if (!v) return v.error();
+    c.agent_settings.inventory_interval_seconds = *v;
+  }
+  if (ini.has("agents.inventory")) {
+    std::string names = ini.getString("agents.inventory", "");
+    for (char& ch : names) ch = (ch == ',' ? ' ' : ch);
+    for (const char* category : wire::kInventoryCategories) {
+      c.agent_settings.inventory[category] = false;
+    }
+    std::istringstream words(names);
+    for (std::string word; words >> word;) {
+      auto it = c.agent_settings.inventory.find(word);
+      if (it == c.agent_settings.inventory.end()) {
+        return invalid(ini, "agents.inventory: '" + word +
+                                "' is not an inventory category (hardware, cpu, memory, disks, "
+                                "filesystems, network, users, packages)");
+      }
+      it->second = true;
+    }
+  }
+
   auto retry = ini.getInt("outbox.retry_max_seconds", c.retry_max.count(), 1, 86400);
   if (!retry) return retry.error();
   c.retry_max = std::chrono::seconds(*retry);

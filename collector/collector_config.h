@@ -12,6 +12,7 @@
 #include "collector/snmp/traps/trap_config.h"
 #include "shared/common/config.h"
 #include "shared/common/result.h"
+#include "shared/wire/report_reply.h"
 
 namespace steward::collector {
 
@@ -32,6 +33,13 @@ struct CollectorConfig {
   // [server]: where reconciled assets go.
   std::string server_url;    // e.g. http://127.0.0.1:8480, required
   std::string server_token;  // sent as "Authorization: Bearer <token>", required
+  std::string server_ca_file;             // https server.url: PEM CA bundle to verify it
+  std::string server_fingerprint_sha256;  // or the server certificate's pinned SHA-256
+  // [agents]: pushed to every agent in the replies to its reports; keys left unset
+  // are not pushed (the agents' own agent.conf applies):
+  //   heartbeat_interval_seconds (1..86400), inventory_interval_seconds (1..604800),
+  //   inventory = comma-separated categories to collect (the others are switched off).
+  wire::AgentSettings agent_settings;
   // [outbox]
   std::chrono::seconds retry_max{30};  // longest wait between two delivery attempts
   // [ocs]: the OCS Inventory / FusionInventory endpoint (/ocsinventory and /).

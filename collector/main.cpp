@@ -121,7 +121,11 @@ int main(int argc, char** argv) {
   auto db = collector::storage::CollectorDb::open(config->storage_path, clock);
   if (!db) return fail("cannot open storage: " + db.error().message);
 
-  http::BeastHttpClient client;
+  // The server is verified as [server] ca_file / fingerprint_sha256 say when its URL
+  // is https:// (the system CA store when neither is set).
+  http::BeastHttpClient client(
+      std::chrono::seconds(15), 64 * 1024 * 1024,
+      http::TlsClientOptions{config->server_ca_file, config->server_fingerprint_sha256});
   collector::outbox::OutboxForwarder forwarder(
       **db, client, clock,
       collector::outbox::ForwarderOptions{config->server_url, config->server_token,
@@ -150,7 +154,8 @@ int main(int argc, char** argv) {
   collector::ingest::ocs::OcsEndpoint ocs(
       service, clock,
       collector::ingest::ocs::OcsOptions{config->ocs_max_inflated_bytes, 24, &ocs_auth});
-  collector::ingest::IngestRouter router(service, config->ocs_enabled ? &ocs : nullptr);
+  collector::ingest::IngestRouter router(service, config->ocs_enabled ? &ocs : nullptr,
+                                         config->agent_settings);
 
   if (auto r = collector::auth::CredentialStore::prepare(**db); !r) {
     return fail("cannot open storage: " + r.error().message);

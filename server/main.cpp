@@ -95,6 +95,8 @@ int main(int argc, char** argv) {
   http::HttpServerOptions options;
   options.address = config->address;
   options.port = config->port;
+  options.tls_cert_file = config->tls_cert;
+  options.tls_key_file = config->tls_key;
   options.body_limit = config->body_limit_bytes;
   http::HttpServer server(options,
                           [&router](const http::HttpRequest& r) { return router.handle(r); });
@@ -109,7 +111,8 @@ int main(int argc, char** argv) {
       return startupFailure(written.error().message);
     }
   }
-  log.information("listening on http://" + config->address + ":" + std::to_string(*port) +
+  log.information(std::string("listening on ") + (config->tls_cert.empty() ? "http" : "https") +
+                  "://" + config->address + ":" + std::to_string(*port) +
                   " [storage=" + config->storage_path + "]");
 
   notifier.start();

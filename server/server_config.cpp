@@ -28,6 +28,11 @@ Result<ServerConfig> loadServerConfig(const IniConfig& ini) {
   if (!port) return port.error();
   c.port = static_cast<std::uint16_t>(*port);
   c.port_file = ini.getString("http.port_file", "");
+  c.tls_cert = ini.getString("http.tls_cert", "");
+  c.tls_key = ini.getString("http.tls_key", "");
+  if (c.tls_cert.empty() != c.tls_key.empty()) {
+    return invalid(ini, "http.tls_cert and http.tls_key must be set together");
+  }
 
   auto body_limit =
       ini.getInt("http.body_limit_bytes", static_cast<std::int64_t>(kDefaultBodyLimitBytes), 1024,

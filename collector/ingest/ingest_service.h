@@ -26,19 +26,27 @@ struct IngestHooks {
   std::function<void(const std::string& asset_id, const wire::Heartbeat&)> heartbeat;
 };
 
+struct HeartbeatOutcome {
+  bool duplicate = false;  // this heartbeat_id was stored before; nothing changed
+  std::string asset_id;
+};
+
 class IngestService {
  public:
   // `on_enqueued` runs after a commit that added outbox items (wakes the forwarder).
   IngestService(storage::CollectorDb& db, const Clock& clock,
                 const reconcile::Reconciler& reconciler, std::function<void()> on_enqueued = {});
 
-  // Stores `report` under the asset reconciliation picks (or a new one). A report_id
-  // seen before is answered with its asset and changes nothing.
+  // Stores `report` under the asset reconciliation picks (or a new one), with its
+  // section hashes and delivery facts (sequence, dropped count) for its agent. A
+  // report_id seen before is answered with its asset and changes nothing.
   Result<InventoryOutcome> ingestInventory(const wire::InventoryReport& report);
 
-  // Marks the agent's asset seen now and queues a collapsed "seen" item. Error code
-  // "inventory_required" when the agent never sent an inventory.
-  Result<std::string> recordHeartbeat(const wire::Heartbeat& heartbeat);
+  // Marks the agent's asset seen now, logs the delivery and queues a collapsed "seen"
+  // item. A heartbeat_id seen before changes nothing. Error code "inventory_required"
+  // when the agent never sent an inventory, or when the heartbeat's section hashes
+  // differ from those of the last inventory stored (one was lost or dropped).
+  Result<HeartbeatOutcome> recordHeartbeat(const wire::Heartbeat& heartbeat);
 
   // Set before the HTTP server starts; not synchronised.
   void setHooks(IngestHooks hooks) { hooks_ = std::move(hooks); }

@@ -5,6 +5,7 @@
 // the agent could not read them; an absent field is never the same as an empty one.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,7 @@ namespace steward::wire {
 // Major version: a receiver rejects a report whose major it does not know.
 // Minor version: additive changes; unknown fields are ignored.
 inline constexpr int kSchemaMajor = 1;
-inline constexpr int kSchemaMinor = 2;
+inline constexpr int kSchemaMinor = 3;
 
 struct SchemaVersion {
   int major = kSchemaMajor;
@@ -204,6 +205,17 @@ struct InventoryReport {
   std::vector<UsbDevice> usb_devices = {};         // since 1.2
   std::vector<Monitor> monitors = {};              // since 1.2
   std::vector<Battery> batteries = {};             // since 1.2
+  // Since 1.3: delivery facts from the agent's offline spool (agent/spool/spool.h).
+  // Per-agent number, increasing in the order reports were queued; restarts at 1
+  // only when the agent's spool is reset.
+  std::optional<std::uint64_t> sequence = {};
+  // Reports the agent's spool discarded (its bound was hit) since the last report
+  // that carried this count; the collector adds it up per agent.
+  std::optional<std::uint64_t> dropped_reports = {};
+  // Since 1.3: section name ("system", "packages"...) -> opaque hash of that section
+  // without volatile fields (agent/inventory/section_hashes.h). The collector keeps the
+  // hashes of the last inventory and compares heartbeats with them.
+  std::map<std::string, std::string> section_hashes = {};
   friend bool operator==(const InventoryReport&, const InventoryReport&) = default;
 };
 
@@ -262,6 +274,11 @@ struct Heartbeat {
   std::optional<double> uptime_seconds;
   std::optional<double> load1;
   std::optional<Health> health = {};  // since 1.1
+  // Since 1.3, as in InventoryReport. A heartbeat's section_hashes that differ from
+  // the collector's last inventory get 409 "inventory_required".
+  std::optional<std::uint64_t> sequence = {};
+  std::optional<std::uint64_t> dropped_reports = {};
+  std::map<std::string, std::string> section_hashes = {};
   friend bool operator==(const Heartbeat&, const Heartbeat&) = default;
 };
 

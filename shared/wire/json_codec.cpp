@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "shared/wire/delivery_codec.h"
 #include "shared/wire/health_codec.h"
 #include "shared/wire/inventory_devices_codec.h"
 #include "shared/wire/inventory_hardware_codec.h"
@@ -127,6 +128,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   detail::encodeReportExtras(o, r);
   detail::encodeServices(o, r);
   detail::encodeDevices(o, r);
+  detail::encodeDelivery(o, r.sequence, r.dropped_reports, r.section_hashes);
   return o;
 }
 
@@ -215,6 +217,7 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
   detail::decodeReportExtras(root, r);
   detail::decodeServices(root, r);
   detail::decodeDevices(root, r);
+  detail::decodeDelivery(root, {&r.sequence, &r.dropped_reports, &r.section_hashes});
   return r;
 }
 
@@ -250,6 +253,7 @@ std::string encodeHeartbeat(const Heartbeat& h) {
   putOptional(o, "uptime_seconds", h.uptime_seconds);
   putOptional(o, "load1", h.load1);
   if (h.health) o["health"] = detail::encodeHealth(*h.health);
+  detail::encodeDelivery(o, h.sequence, h.dropped_reports, h.section_hashes);
   return json::serialize(o);
 }
 
@@ -263,7 +267,11 @@ Result<Heartbeat> decodeHeartbeat(std::string_view text) {
     h.uptime_seconds = root.optionalDouble("uptime_seconds");
     h.load1 = root.optionalDouble("load1");
     if (auto health = root.optionalObject("health")) h.health = detail::decodeHealth(*health);
+    detail::decodeDelivery(root, {&h.sequence, &h.dropped_reports, &h.section_hashes});
     if (h.agent_id.empty()) throw DecodeFailure{"invalid_field", root.path("agent_id") + ": empty"};
+    if (h.heartbeat_id.empty()) {
+      throw DecodeFailure{"invalid_field", root.path("heartbeat_id") + ": empty"};
+    }
     return h;
   });
 }

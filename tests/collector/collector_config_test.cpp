@@ -92,6 +92,50 @@ TEST(CollectorConfigTest, BadValuesAreRefusedWithTheKey) {
   }
 }
 
+TEST(CollectorConfigTest, AgentsSectionBecomesThePushedSettings) {
+  auto none = loadCollectorConfig(configWith(kRequired));
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->agent_settings, wire::AgentSettings{}) << "nothing pushed unless configured";
+
+  auto overrides = kRequired;
+  overrides.insert(overrides.end(), {"agents.heartbeat_interval_seconds=30",
+                                     "agents.inventory_interval_seconds=900",
+                                     "agents.inventory=cpu, disks,network"});
+  auto c = loadCollectorConfig(configWith(overrides));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->agent_settings.heartbeat_interval_seconds, 30);
+  EXPECT_EQ(c->agent_settings.inventory_interval_seconds, 900);
+  EXPECT_EQ(c->agent_settings.inventory.size(), 8u) << "every category, on or off";
+  EXPECT_TRUE(c->agent_settings.inventory.at("disks"));
+  EXPECT_TRUE(c->agent_settings.inventory.at("network"));
+  EXPECT_FALSE(c->agent_settings.inventory.at("packages"));
+
+  for (const std::string bad : {"agents.heartbeat_interval_seconds=0",
+                                "agents.inventory_interval_seconds=604801", "agents.inventory=cpu,gpu"}) {
+    auto with_bad = kRequired;
+    with_bad.push_back(bad);
+    auto refused = loadCollectorConfig(configWith(with_bad));
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_NE(refused.error().message.find(bad.substr(0, bad.find('='))), std::string::npos)
+        << refused.error().message;
+  }
+}
+
+TEST(CollectorConfigTest, ServerCertificateCheckKeys) {
+  auto overrides = kRequired;
+  overrides.insert(overrides.end(), {"server.ca_file=/etc/steward/ca.pem",
+                                     "server.fingerprint_sha256=" + std::string(64, 'A')});
+  auto c = loadCollectorConfig(configWith(overrides));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->server_ca_file, "/etc/steward/ca.pem");
+  EXPECT_EQ(c->server_fingerprint_sha256, std::string(64, 'a'));
+  auto bad = kRequired;
+  bad.push_back("server.fingerprint_sha256=xyz");
+  auto refused = loadCollectorConfig(configWith(bad));
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("server.fingerprint_sha256"), std::string::npos);
+}
+
 TEST(CommandLineTest, ParsesConfigAndOverridesInOrder) {
   auto cl = parseCommandLine(
       {"--config", "/etc/steward/collector.conf", "--set", "http.port=0", "--set=log.level=debug"});

@@ -77,7 +77,7 @@ TEST(CollectorDbTest, ReinstalledAgentStillHeartbeatsUnderOldAndNewIds) {
   wire::Heartbeat beat{{}, testId(8000), testId(2), "2026-11-25T16:40:00Z", {}, {}};
   auto asset = h.service->recordHeartbeat(beat);
   ASSERT_TRUE(asset);
-  EXPECT_EQ(*asset, first->asset_id);
+  EXPECT_EQ(asset->asset_id, first->asset_id);
 }
 
 TEST(CollectorDbTest, SchemaVersionIsRecordedAndANewerOneIsRefused) {

@@ -17,6 +17,9 @@
 #include "collector/ingest/ingest_service.h"
 #include "collector/outbox/outbox_forwarder.h"
 #include "collector/reconcile/reconciler.h"
+#include "collector/snmp/discovery_scheduler.h"
+#include "collector/snmp/net_snmp_client.h"
+#include "collector/snmp/snmp_config.h"
 #include "collector/storage/collector_db.h"
 #include "shared/common/clock.h"
 #include "shared/common/config.h"
@@ -75,6 +78,8 @@ int main(int argc, char** argv) {
   if (auto r = ini->applyOverrides(cli->overrides); !r) return fail(r.error().message);
   auto config = collector::loadCollectorConfig(*ini);
   if (!config) return fail(config.error().message);
+  auto snmp_config = collector::snmp::loadSnmpConfig(*ini);
+  if (!snmp_config) return fail(snmp_config.error().message);
 
   configureLogging(config->log_level);
   Poco::Logger& log = logger("collector");
@@ -108,6 +113,15 @@ int main(int argc, char** argv) {
     return router.handle(request);
   });
 
+  // SNMP discovery: sweeps of the [snmp] ranges on their own thread.
+  collector::snmp::NetSnmpClient snmp_client;
+  collector::snmp::DiscoveryService discovery(**db, clock, reconciler,
+                                              snmp_config->uplink_mac_threshold,
+                                              [&forwarder] { forwarder.wake(); });
+  if (auto r = discovery.prepare(); !r) return fail("cannot open storage: " + r.error().message);
+  collector::snmp::RangeSweeper sweeper(snmp_client, discovery, *snmp_config, clock);
+  collector::snmp::DiscoveryScheduler discovery_scheduler(sweeper, *snmp_config, clock);
+
   http::HttpServerOptions options;
   options.tls_cert_file = config->tls_cert;
   options.tls_key_file = config->tls_key;
@@ -127,6 +141,7 @@ int main(int argc, char** argv) {
     }
   }
   forwarder.start();
+  discovery_scheduler.start();
   log.information("collector %s listening on %s://%s:%s, forwarding to %s", (*db)->collectorId(),
                   std::string(config->tls_cert.empty() ? "http" : "https"), config->http_address,
                   std::to_string(*port), config->server_url);
@@ -134,6 +149,7 @@ int main(int argc, char** argv) {
   const int signal_number = waitForStop(termination);
   log.information("signal %s: stopping", std::to_string(signal_number));
   server.stop();
+  discovery_scheduler.stop();
   forwarder.stop();
   log.information("stopped");
   return 0;

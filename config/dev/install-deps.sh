@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config git ca-certificates
   # libraries (DESIGN.md, Dependencies)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev
+  libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev libsnmp-dev
   # the run script: health checks, the token hashes, TLS material
   curl coreutils openssl
 )
@@ -26,6 +26,8 @@ test_packages=(
   python3-aiosmtpd
   # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test
   dpkg-dev jq systemd
+  # SNMP tests: net-snmp's snmpd and tools, and snmpsim's simulated devices
+  snmpd snmp snmpsim
 )
 if [[ "${1:-}" == "--tests" ]]; then packages+=("${test_packages[@]}"); fi
 

@@ -160,7 +160,8 @@ int runCommand(const CliOptions& options) {
   FsRoot fs("/");
   IfaddrsAddressProvider addresses;
   LinuxCollector collector(fs, addresses, clock, *agent_id, unameMachine(), config->inventory);
-  LinuxHealthSampler health(fs);
+  FsRoot health_fs(options.health_root);
+  LinuxHealthSampler health(health_fs);
   auto http = makeCollectorHttp(*config);
   CollectorClient client(http, config->collector_url, *credential);
   std::mt19937_64 random{std::random_device{}()};

@@ -3,6 +3,7 @@
 #include <array>
 #include <sstream>
 
+#include "collector/auth/password_hash.h"
 #include "shared/http/tls.h"
 
 namespace steward::collector {
@@ -88,6 +89,38 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
                  1024, std::int64_t{1} << 32);
   if (!inflated) return inflated.error();
   c.ocs_max_inflated_bytes = static_cast<std::size_t>(*inflated);
+  auto ocs_enabled = ini.getBool("ocs.enabled", c.ocs_enabled);
+  if (!ocs_enabled) return ocs_enabled.error();
+  c.ocs_enabled = *ocs_enabled;
+  c.ocs_user = ini.getString("ocs.user", "");
+  c.ocs_password_hash = ini.getString("ocs.password_hash", "");
+  c.ocs_realm = ini.getString("ocs.realm", c.ocs_realm);
+  if (c.ocs_realm.empty() || c.ocs_realm.find_first_of("\"\\\r\n") != std::string::npos) {
+    return invalid(ini, "ocs.realm must be non-empty text without quotes or backslashes");
+  }
+  if (c.ocs_enabled) {
+    if (c.ocs_user.empty() || c.ocs_user.find(':') != std::string::npos) {
+      return invalid(ini, "ocs.enabled is true: ocs.user is required (no ':' in it); the "
+                          "agents send it with --user");
+    }
+    if (c.ocs_password_hash.empty()) {
+      return invalid(ini, "ocs.enabled is true: ocs.password_hash is required; make one with "
+                          "steward-collector --hash-password");
+    }
+    if (auto r = auth::validatePasswordHash(c.ocs_password_hash); !r) {
+      return invalid(ini, "ocs.password_hash: " + r.error().message);
+    }
+  }
+
+  auto traps = snmp::traps::loadTrapConfig(ini);
+  if (!traps) return traps.error();
+  c.traps = std::move(*traps);
+
+  c.rules_file = ini.getString("rules.file", "");
+  c.uplinks_file = ini.getString("rules.uplinks_file", "");
+  auto tick = ini.getInt("rules.tick_ms", c.rules_tick.count(), 50, 60000);
+  if (!tick) return tick.error();
+  c.rules_tick = std::chrono::milliseconds(*tick);
 
   c.log_level = ini.getString("log.level", c.log_level);
   if (!isKnownLevel(c.log_level)) {

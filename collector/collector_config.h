@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "collector/snmp/traps/trap_config.h"
 #include "shared/common/config.h"
 #include "shared/common/result.h"
 
@@ -35,6 +36,22 @@ struct CollectorConfig {
   std::chrono::seconds retry_max{30};  // longest wait between two delivery attempts
   // [ocs]: the OCS Inventory / FusionInventory endpoint (/ocsinventory and /).
   std::size_t ocs_max_inflated_bytes = 32 * 1024 * 1024;  // larger inflated bodies get 413
+  // [rules]: the fault rules file (config/rules.conf documents it); empty turns the
+  // rules engine off. tick_ms: how often offline detection runs.
+  std::string rules_file;
+  // Optional static endpoint -> switch table (rules/uplinks_file.h) for topology
+  // suppression until SNMP FDB/LLDP discovery provides one.
+  std::string uplinks_file;
+  std::chrono::milliseconds rules_tick{500};
+  // Off by default; when on, HTTP Basic with this user and password hash
+  // (steward-collector --hash-password) is required, and the realm is what
+  // ocsinventory-agent's --realm must say.
+  bool ocs_enabled = false;
+  std::string ocs_user;
+  std::string ocs_password_hash;
+  std::string ocs_realm = "Steward";
+  // [traps]: the SNMP trap receiver (collector/snmp/traps/trap_config.h).
+  snmp::traps::TrapConfig traps;
   // [log]
   std::string log_level = "information";
 };

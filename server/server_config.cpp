@@ -51,6 +51,10 @@ Result<ServerConfig> loadServerConfig(const IniConfig& ini) {
     return invalid(ini, verifier.error().message);
   }
 
+  auto secure_cookie = ini.getBool("auth.secure_cookie", c.secure_cookie);
+  if (!secure_cookie) return invalid(ini, secure_cookie.error().message);
+  c.secure_cookie = *secure_cookie;
+
   c.log_level = ini.getString("log.level", c.log_level);
   if (std::find(kLogLevels.begin(), kLogLevels.end(), c.log_level) == kLogLevels.end()) {
     return invalid(ini, "log.level = '" + c.log_level +

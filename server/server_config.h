@@ -24,6 +24,7 @@ struct ServerConfig {
   std::size_t body_limit_bytes = kDefaultBodyLimitBytes;  // [http] body_limit_bytes
   std::string storage_path;                               // [storage] path (required)
   std::string collector_token_sha256;     // [auth] collector_token_sha256 (required)
+  bool secure_cookie = false;             // [auth] secure_cookie: HTTPS in front of the server
   std::string log_level = "information";  // [log] level
   itsm::IncidentPolicy incident_policy;  // [incidents] priority_matrix, sla_response, sla_resolution
   notify::NotifyConfig notify;            // [notify] and [notify.route.<name>]

@@ -53,7 +53,12 @@ HttpResponse IngestRouter::handle(const HttpRequest& request) const {
     if (!http::isJsonContentType(request.header("content-type"))) return unsupportedMediaType(request);
     return path == kInventoryPath ? inventory(request) : heartbeat(request);
   }
-  if (ocs_ != nullptr && ocs::OcsEndpoint::handlesPath(path)) {
+  if (ocs::OcsEndpoint::handlesPath(path)) {
+    if (ocs_ == nullptr) {
+      return jsonError(404, "ocs_disabled",
+                       "the OCS Inventory / FusionInventory endpoint is off; set [ocs] enabled = "
+                       "true with user and password_hash in collector.conf");
+    }
     if (request.method != "POST") return methodNotAllowed("POST", request);
     return ocs_->handle(request);
   }

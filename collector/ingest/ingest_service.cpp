@@ -97,6 +97,7 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
         .information("[asset=%s] [report=%s] %s: %s", outcome.asset_id, report.report_id,
                      decision.rule, decision.evidence);
     if (on_enqueued_) on_enqueued_();
+    if (hooks_.inventory) hooks_.inventory(outcome.asset_id, report);
   }
   return outcome;
 }
@@ -124,6 +125,7 @@ Result<std::string> IngestService::recordHeartbeat(const wire::Heartbeat& heartb
   });
   if (!done) return done.error();
   if (on_enqueued_) on_enqueued_();
+  if (hooks_.heartbeat) hooks_.heartbeat(asset_id, heartbeat);
   return asset_id;
 }
 

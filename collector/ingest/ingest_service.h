@@ -20,6 +20,12 @@ struct InventoryOutcome {
   std::string asset_id;
 };
 
+// Called after a report's commit, e.g. to feed the fault rules engine.
+struct IngestHooks {
+  std::function<void(const std::string& asset_id, const wire::InventoryReport&)> inventory;
+  std::function<void(const std::string& asset_id, const wire::Heartbeat&)> heartbeat;
+};
+
 class IngestService {
  public:
   // `on_enqueued` runs after a commit that added outbox items (wakes the forwarder).
@@ -34,11 +40,15 @@ class IngestService {
   // "inventory_required" when the agent never sent an inventory.
   Result<std::string> recordHeartbeat(const wire::Heartbeat& heartbeat);
 
+  // Set before the HTTP server starts; not synchronised.
+  void setHooks(IngestHooks hooks) { hooks_ = std::move(hooks); }
+
  private:
   storage::CollectorDb& db_;
   const Clock& clock_;
   const reconcile::Reconciler& reconciler_;
   std::function<void()> on_enqueued_;
+  IngestHooks hooks_;
 };
 
 }  // namespace steward::collector::ingest

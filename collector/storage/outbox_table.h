@@ -15,6 +15,7 @@ namespace steward::collector::storage {
 
 inline constexpr const char* kOutboxAsset = "asset";  // payload: AssetRecord JSON
 inline constexpr const char* kOutboxSeen = "seen";    // payload: AssetSeen JSON
+inline constexpr const char* kOutboxIncident = "incident";  // payload: IncidentEvent JSON
 
 struct OutboxItem {
   std::int64_t seq = 0;  // delivery order

@@ -63,14 +63,39 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox(state, seq);
 )sql";
 
+// Version 2: the outbox also carries incident events from the rules engine. SQLite
+// cannot change a CHECK constraint in place, so the table is rebuilt.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE outbox_v2 (
+  seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind            TEXT NOT NULL CHECK (kind IN ('asset', 'seen', 'incident')),
+  asset_id        TEXT NOT NULL,
+  event_id        TEXT NOT NULL UNIQUE,
+  payload         TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed')),
+  last_error      TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO outbox_v2 SELECT * FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v2 RENAME TO outbox;
+CREATE INDEX outbox_pending ON outbox(state, seq);
+)sql";
+
 }  // namespace
 
 Result<void> migrate(steward::storage::SqliteDb& db) {
-  auto stmt = db.prepare("PRAGMA user_version");
-  if (!stmt) return stmt.error();
-  auto row = stmt->step();
-  if (!row) return row.error();
-  const std::int64_t version = *row ? stmt->int64(0) : 0;
+  std::int64_t version = 0;
+  {
+    // Finalised before migrating: DROP TABLE fails while a statement is open.
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (*row) version = stmt->int64(0);
+  }
   if (version == kSchemaVersion) return {};
   if (version > kSchemaVersion) {
     return makeError("schema_too_new", "collector database schema version " +
@@ -80,7 +105,12 @@ Result<void> migrate(steward::storage::SqliteDb& db) {
   }
   auto tx = steward::storage::Transaction::begin(db);
   if (!tx) return tx.error();
-  if (auto r = db.exec(kSchemaV1); !r) return r;
+  if (version < 1) {
+    if (auto r = db.exec(kSchemaV1); !r) return r;
+  }
+  if (version < 2) {
+    if (auto r = db.exec(kSchemaV2); !r) return r;
+  }
   // PRAGMA cannot take parameters; the value is our own constant.
   if (auto r = db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !r) return r;
   return tx->commit();

@@ -64,6 +64,23 @@ state_dir = $data/agent-state
 heartbeat_interval_seconds = 15
 CONF
 
+# The first admin: made once by the server's own command (there is no default
+# account); its generated password is kept 0600 in ./var/admin-password, and an API
+# token for this script's checks in ./var/admin-token.
+if [[ ! -s "$data/admin-password" ]]; then
+  if ! "$bin/steward-server" user add --config "$data/server.conf" --name admin --role admin \
+      --password-file "$data/admin-password"; then
+    echo "steward: could not create the admin user (does $data/server.db already have one" \
+         "whose password file was deleted? remove $data/server.db to start over)" >&2
+    exit 1
+  fi
+fi
+if [[ ! -s "$data/admin-token" ]]; then
+  "$bin/steward-server" user token --config "$data/server.conf" --name admin --label run-local \
+    >"$data/admin-token"
+fi
+api_auth="Authorization: Bearer $(cat "$data/admin-token")"
+
 pids=()
 cleanup() {
   trap - INT TERM EXIT
@@ -102,7 +119,7 @@ pids+=($!)
 
 host=$(hostname)
 for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$server_port/api/v1/assets?q=$host" 2>/dev/null |
+  curl -fsS -H "$api_auth" "http://127.0.0.1:$server_port/api/v1/assets?q=$host" 2>/dev/null |
     grep -q "\"hostname\":\"$host\"" && break
   sleep 0.2
 done
@@ -110,12 +127,14 @@ done
 cat <<MSG
 
   Steward is running.
-    Inventory (web UI):  http://127.0.0.1:$server_port/
+    Web UI:              http://127.0.0.1:$server_port/
+    Log in as:           admin, password in $data/admin-password (mode 0600)
     REST API:            http://127.0.0.1:$server_port/api/v1/assets
+                         (curl -H "Authorization: Bearer \$(cat $data/admin-token)" ...)
     Collector:           http://127.0.0.1:$collector_port/healthz
   This machine ($host) reports through steward-agent every 15 s.
-  No login is needed: everything listens on 127.0.0.1 only. The collector's token
-  for the server is in $data/collector-token (mode 0600).
+  Everything listens on 127.0.0.1 only. The collector's token for the server is in
+  $data/collector-token (mode 0600).
   Logs: $data/log/{server,collector,agent}.log    Ctrl-C stops everything.
 
 MSG

@@ -146,6 +146,8 @@ async function renderDetail(id) {
   document.title = 'Steward — ' + sys.hostname;
   show(back,
     el('h1', {id: 'asset-hostname'}, sys.hostname),
+    el('p', {}, el('a', {id: 'asset-incidents',
+      href: '#/incidents?asset_id=' + encodeURIComponent(detail.asset_id)}, 'Incidents for this asset →')),
     el('p', {class: 'muted'}, [orDash(sys.os_name), [inv.hardware.vendor, inv.hardware.model]
       .filter(Boolean).join(' ')].filter((x) => x && x !== '—').join(' · ')),
     el('div', {class: 'grid'}, systemPanel(detail), hardwarePanel(inv)),

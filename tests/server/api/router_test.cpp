@@ -69,10 +69,9 @@ TEST_F(RouterRoutesTest, WrongMethodIs405WithAllow) {
   EXPECT_EQ(on_ingest.status, 405);
   EXPECT_EQ(headerOf(on_ingest, "Allow"), "POST");
 
-  http::HttpRequest del;
-  del.method = "DELETE";
-  del.target = "/api/v1/assets/0193a1b2-c3d4-7e5f-8a6b-00000000000a";
-  EXPECT_EQ(router_->handle(del).status, 405);
+  EXPECT_EQ(send("DELETE", "/api/v1/assets/0193a1b2-c3d4-7e5f-8a6b-00000000000a", "", admin_token_)
+                .status,
+            405);
 }
 
 TEST_F(RouterRoutesTest, ApiAnswersAreNotCachedOrSniffed) {

@@ -48,6 +48,9 @@ struct Job {
   std::size_t credential = 0;
   void* session = nullptr;
   bool walking = false;
+  bool probing = false;  // the one GETNEXT over every walk root is outstanding
+  std::vector<std::pair<std::size_t, Oid>> queue;  // (root index, first OID) to walk
+  std::size_t next_in_queue = 0;
   std::size_t root = 0;
   Oid cursor;
   int rows = 0;
@@ -139,6 +142,8 @@ class PollRun {
   void advance(Job& job);
   void nextCredentialOrGiveUp(Job& job);
   void finishRoot(Job& job);
+  void walkNextQueued(Job& job);
+  void takeProbe(Job& job, netsnmp_pdu* pdu);
   bool takeToken();
 
   const std::vector<PollTarget>& targets_;
@@ -240,6 +245,17 @@ void PollRun::sendGet(Job& job) {
 }
 
 void PollRun::sendWalk(Job& job) {
+  if (job.probing) {
+    // One GETNEXT with every root: empty subtrees (most MIBs on most devices) then
+    // cost no request of their own.
+    netsnmp_pdu* pdu = snmp_pdu_create(SNMP_MSG_GETNEXT);
+    for (const Oid& o : plan_.walk) {
+      std::vector<oid> name(o.begin(), o.end());
+      snmp_add_null_var(pdu, name.data(), name.size());
+    }
+    send(job, pdu);
+    return;
+  }
   const bool v1 = job.target->credentials[job.credential]->version == SnmpVersion::V1;
   netsnmp_pdu* pdu = snmp_pdu_create(v1 ? SNMP_MSG_GETNEXT : SNMP_MSG_GETBULK);
   if (!v1) {
@@ -270,14 +286,44 @@ void PollRun::nextCredentialOrGiveUp(Job& job) {
 }
 
 void PollRun::finishRoot(Job& job) {
-  job.rows = 0;
-  if (++job.root < plan_.walk.size()) {
-    job.cursor = plan_.walk[job.root];
-    to_send_.push_back(&job);
-  } else {
+  ++job.next_in_queue;
+  walkNextQueued(job);
+}
+
+void PollRun::walkNextQueued(Job& job) {
+  if (job.next_in_queue >= job.queue.size()) {
     closeSession(job);
     job.done = true;
+    return;
   }
+  const auto& [root, first] = job.queue[job.next_in_queue];
+  job.root = root;
+  job.cursor = first;
+  job.rows = first == plan_.walk[root] ? 0 : 1;
+  to_send_.push_back(&job);
+}
+
+void PollRun::takeProbe(Job& job, netsnmp_pdu* pdu) {
+  job.probing = false;
+  job.queue.clear();
+  job.next_in_queue = 0;
+  std::size_t count = 0;
+  for (auto* v = pdu->variables; v; v = v->next_variable) ++count;
+  if (pdu->errstat == SNMP_ERR_NOERROR && count == plan_.walk.size()) {
+    std::size_t i = 0;
+    for (auto* v = pdu->variables; v; v = v->next_variable, ++i) {
+      if (isException(*v)) continue;
+      Oid name = nameOf(*v);
+      if (!startsWith(name, plan_.walk[i]) || name == plan_.walk[i]) continue;
+      job.result->values[name] = convert(*v);
+      job.queue.emplace_back(i, std::move(name));
+    }
+  } else {
+    // tooBig, a v1 noSuchName at the end of the MIB, or a short answer: walk them all.
+    for (std::size_t i = 0; i < plan_.walk.size(); ++i) job.queue.emplace_back(i, plan_.walk[i]);
+  }
+  snmp_free_pdu(pdu);
+  walkNextQueued(job);
 }
 
 void PollRun::advance(Job& job) {
@@ -323,8 +369,12 @@ void PollRun::advance(Job& job) {
       job.done = true;
       return;
     }
-    job.cursor = plan_.walk[0];
+    job.probing = true;
     to_send_.push_back(&job);
+    return;
+  }
+  if (job.probing) {
+    takeProbe(job, pdu);
     return;
   }
   const Oid& root = plan_.walk[job.root];

@@ -11,6 +11,7 @@
 
 #include "collector/storage/collector_db.h"
 #include "shared/storage/sqlite_db.h"
+#include "shared/wire/asset.h"
 
 namespace steward::collector::snmp {
 
@@ -24,6 +25,11 @@ struct SwitchPort {
 // was never seen in an FDB (or SNMP discovery never ran on this database).
 std::optional<SwitchPort> uplinkOf(steward::storage::SqliteDb& db,
                                    const std::string& endpoint_asset_id);
+
+// Adds what SNMP discovery knows about `record.asset_id` (its network view and the
+// switch port it is connected to) to a record about to be queued, so an agent's next
+// inventory does not drop them on the server. Nothing when discovery never ran.
+void attachNetworkView(steward::storage::SqliteDb& db, wire::AssetRecord& record);
 
 class Topology {
  public:

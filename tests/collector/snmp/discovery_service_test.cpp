@@ -135,6 +135,15 @@ TEST(DiscoveryServiceTest, AgentEndpointIsLinkedToItsAccessPortOnly) {
   // An unchanged link is not re-sent on the next sweep.
   ASSERT_TRUE(h.service_.recordDevice(fixture("switch.snmprec")));
   EXPECT_EQ(recordsOf(h, laptop->asset_id).size(), 2u);
+
+  // The agent's next inventory keeps the link on the server.
+  auto next = laptopReport();
+  next.report_id = testId(1800);
+  ASSERT_TRUE(h.service->ingestInventory(next));
+  const auto after = recordsOf(h, laptop->asset_id);
+  ASSERT_EQ(after.size(), 3u);
+  ASSERT_TRUE(after[2].connected_to);
+  EXPECT_EQ(after[2].connected_to->port, "Gi1/0/5");
 }
 
 TEST(DiscoveryServiceTest, SnmpSightingOfAnAgentMachineKeepsTheAgentInventory) {

@@ -62,12 +62,17 @@ Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_coll
       {"inventory.filesystems", &config.inventory.filesystems},
       {"inventory.network", &config.inventory.network},
       {"inventory.users", &config.inventory.users},
-      {"inventory.packages", &config.inventory.packages}};
+      {"inventory.packages", &config.inventory.packages},
+      {"inventory.services", &config.inventory.services}};
   for (const auto& [key, flag] : sections) {
     auto value = ini.getBool(key, true);
     if (!value) return value.error();  // names the file and key
     *flag = *value;
   }
+
+  auto smart = ini.getInt("health.smart_interval_minutes", 30, 0, 10080);
+  if (!smart) return smart.error();
+  config.smart_interval = std::chrono::minutes(*smart);
 
   static constexpr std::array<std::string_view, 8> kLevels = {
       "fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"};

@@ -6,6 +6,7 @@
 //   [collector] allow_insecure_http          false: http:// URLs are refused unless true
 //   [agent]     state_dir                    /var/lib/steward-agent
 //   [agent]     heartbeat_interval_seconds   60 (1..86400)
+//   [health]    smart_interval_minutes       30 (0..10080; 0: no SMART)
 //   [log]       level                        information
 
 #include <chrono>
@@ -26,6 +27,8 @@ struct AgentConfig {
   std::chrono::seconds heartbeat_interval{60};
   std::string log_level = "information";
   InventorySections inventory;  // [inventory] <category> = true|false
+  // How often disks are asked for SMART health (smartctl is slow); 0 turns it off.
+  std::chrono::minutes smart_interval{30};
 
   // Reads and validates every key; an Error ("config_invalid") names the file and
   // the key. `require_collector`: `run` needs a collector URL, `inventory` does not.

@@ -16,12 +16,18 @@
 #include "agent/cli.h"
 #include "agent/enrollment.h"
 #include "agent/health/linux/linux_health_sampler.h"
+#include "agent/health/linux/smart_monitor.h"
 #include "agent/inventory/linux/linux_collector.h"
+#include "agent/inventory/linux/service_inventory.h"
+#include "agent/inventory/linux/systemd_units.h"
 #include "agent/platform/fs_root.h"
 #include "agent/platform/linux/ifaddrs_address_provider.h"
+#include "agent/platform/linux/spawn_command_runner.h"
 #include "agent/run_loop.h"
 #include "agent/status.h"
+#include "agent/transport/clock_offset.h"
 #include "agent/transport/collector_client.h"
+#include "agent/transport/tls_helper.h"
 #include "agent/version.h"
 #include "shared/common/clock.h"
 #include "shared/common/config.h"
@@ -73,7 +79,11 @@ int inventoryCommand(const CliOptions& options) {
       loadAgentId(AgentConfig{}.state_dir).value_or("00000000-0000-0000-0000-000000000000");
   LinuxCollector collector(fs, addresses, clock, agent_id,
                            this_host ? unameMachine() : std::nullopt);
-  std::cout << wire::encodeInventory(collector.collect()) << "\n";
+  SpawnCommandRunner runner;
+  SystemdUnits systemd(fs, runner);
+  // Services come from this host's systemd: only when reading this host.
+  ServiceInventory inventory(collector, systemd, this_host);
+  std::cout << wire::encodeInventory(inventory.collect()) << "\n";
   return 0;
 }
 
@@ -86,12 +96,14 @@ Result<AgentConfig> loadConfig(const CliOptions& options, bool require_collector
   return AgentConfig::fromIni(*ini, require_collector);
 }
 
-// TLS is set up only when the collector URL is https://, on first connection.
-http::BeastHttpClient makeCollectorHttp(const AgentConfig& config) {
+// TLS happens only when the collector URL is https://, in the steward-agent-tls helper
+// process (OpenSSL is never loaded into this one).
+http::BeastHttpClient makeCollectorHttp(const AgentConfig& config, HelperHttpsSender& https) {
   // Shorter than a service manager's stop timeout, so a hung collector cannot
   // delay shutdown by much.
   return http::BeastHttpClient(std::chrono::seconds(8), 64 * 1024 * 1024,
-                               http::TlsClientOptions{config.ca_file, config.fingerprint_sha256});
+                               http::TlsClientOptions{config.ca_file, config.fingerprint_sha256},
+                               https);
 }
 
 int enrollCommand(const CliOptions& options) {
@@ -104,7 +116,9 @@ int enrollCommand(const CliOptions& options) {
     std::cerr << "steward-agent: " << agent_id.error().message << "\n";
     return kExitFailure;
   }
-  auto http = makeCollectorHttp(*config);
+  SpawnCommandRunner runner;
+  HelperHttpsSender https(defaultTlsHelperPath(), runner);
+  auto http = makeCollectorHttp(*config, https);
   auto path =
       enrollAgent(http, config->collector_url, options.enroll_token, *agent_id, config->state_dir);
   if (!path) {
@@ -159,10 +173,22 @@ int runCommand(const CliOptions& options) {
   }
   FsRoot fs("/");
   IfaddrsAddressProvider addresses;
-  LinuxCollector collector(fs, addresses, clock, *agent_id, unameMachine(), config->inventory);
+  LinuxCollector files(fs, addresses, clock, *agent_id, unameMachine(), config->inventory);
+  SpawnCommandRunner runner;
+  SystemdUnits systemd(fs, runner);
+  ServiceInventory collector(files, systemd, config->inventory.services);
+  // --health-root (tests): health reads a fixture tree, so systemd is looked for there
+  // and the real disks are not asked for SMART.
   FsRoot health_fs(options.health_root);
-  LinuxHealthSampler health(health_fs);
-  auto http = makeCollectorHttp(*config);
+  SystemdUnits health_systemd(health_fs, runner);
+  SmartMonitor smart(health_fs, runner, clock, {config->smart_interval});
+  const bool ask_disks = config->smart_interval.count() > 0 && options.health_root == "/";
+  ClockOffset clock_offset;
+  LinuxHealthSampler health(health_fs,
+                            {&health_systemd, ask_disks ? &smart : nullptr, &clock_offset});
+  HelperHttpsSender https(defaultTlsHelperPath(), runner);
+  auto beast_http = makeCollectorHttp(*config, https);
+  ClockOffsetRecorder http(beast_http, clock, clock_offset);  // Date headers -> clock_offset
   CollectorClient client(http, config->collector_url, *credential);
   std::mt19937_64 random{std::random_device{}()};
   std::uniform_real_distribution<double> uniform(0.0, 1.0);

@@ -51,9 +51,9 @@ int fail(const std::string& message) {
   return kExitBadStart;
 }
 
-// Blocks SIGINT, SIGTERM and SIGHUP (reload the rules) in this thread and in every thread started after it, so
-// a signal arriving at any moment is picked up by waitForStop() instead of killing the
-// process mid-write.
+// Blocks SIGINT, SIGTERM and SIGHUP (reload the rules) in this thread and in every
+// thread started after it, so a signal arriving at any moment is picked up by
+// waitForStop() instead of killing the process mid-write.
 sigset_t blockTerminationSignals() {
   sigset_t set;
   sigemptyset(&set);

@@ -16,6 +16,7 @@ struct InventorySections {
   bool network = true;  // interfaces, gateways, DNS servers
   bool users = true;
   bool packages = true;
+  bool services = true;  // systemd service units and their states
 };
 
 }  // namespace steward::agent

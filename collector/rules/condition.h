@@ -28,7 +28,7 @@ struct Condition {
   std::optional<std::int64_t> cleared_at_ms;     // last clear sent (reopen window)
   std::vector<std::int64_t> changes_ms;          // active<->inactive changes in the flap window
   bool flapping = false;
-  std::string linked_to;  // uplink asset whose incident this one is attached to
+  std::string linked_to;        // uplink asset whose incident this one is attached to
   std::string evidence = "{}";  // latest evidence (JSON object text)
   std::string title;            // latest rendered title
   friend bool operator==(const Condition&, const Condition&) = default;

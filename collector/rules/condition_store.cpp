@@ -147,15 +147,13 @@ Result<void> ConditionStore::saveLiveness(const std::string& asset_id, const Liv
   stmt->bind(1, asset_id);
   bindOptional(*stmt, 2, l.last_heartbeat_ms);
   stmt->bind(3, l.hostname);
-  bindOptional(*stmt, 4, l.cpu_threads ? std::optional<std::int64_t>(*l.cpu_threads)
-                                       : std::nullopt);
+  bindOptional(*stmt, 4,
+               l.cpu_threads ? std::optional<std::int64_t>(*l.cpu_threads) : std::nullopt);
   return stmt->run();
 }
 
-Result<std::map<std::string, std::string>> ConditionStore::components(
-    const std::string& asset_id) {
-  auto stmt =
-      db_.prepare("SELECT component, description FROM rule_components WHERE asset_id = ?");
+Result<std::map<std::string, std::string>> ConditionStore::components(const std::string& asset_id) {
+  auto stmt = db_.prepare("SELECT component, description FROM rule_components WHERE asset_id = ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, asset_id);
   std::map<std::string, std::string> out;

@@ -104,12 +104,12 @@ void observeRule(const Rule& rule, const wire::Health& h, std::optional<int> cpu
       if (!h.swap_total_bytes || !h.swap_free_bytes) break;
       out.evaluated_rules.insert(rule.id);
       if (*h.swap_total_bytes == 0) break;  // no swap: nothing to fill
-      add(threshold(rule, "",
-                    percent(*h.swap_total_bytes - std::min(*h.swap_free_bytes, *h.swap_total_bytes),
-                            *h.swap_total_bytes),
-                    "swap usage (%)",
-                    {{"swap_total_bytes", *h.swap_total_bytes},
-                     {"swap_free_bytes", *h.swap_free_bytes}}));
+      add(threshold(
+          rule, "",
+          percent(*h.swap_total_bytes - std::min(*h.swap_free_bytes, *h.swap_total_bytes),
+                  *h.swap_total_bytes),
+          "swap usage (%)",
+          {{"swap_total_bytes", *h.swap_total_bytes}, {"swap_free_bytes", *h.swap_free_bytes}}));
       break;
     case RuleKind::LoadPerCpu: {
       if (!h.load5) break;
@@ -123,9 +123,10 @@ void observeRule(const Rule& rule, const wire::Health& h, std::optional<int> cpu
     case RuleKind::FilesystemReadOnly:
       out.evaluated_rules.insert(rule.id);
       for (const auto& f : h.filesystems) {
-        add(flag(rule, f.mount_point, f.read_only,
-                 f.mount_point + " (" + f.device + ") is mounted read-only",
-                 {{"mount_point", f.mount_point}, {"device", f.device}, {"read_only", f.read_only}}));
+        add(flag(
+            rule, f.mount_point, f.read_only,
+            f.mount_point + " (" + f.device + ") is mounted read-only",
+            {{"mount_point", f.mount_point}, {"device", f.device}, {"read_only", f.read_only}}));
       }
       break;
     case RuleKind::FailedUnit:
@@ -198,17 +199,17 @@ Observations observeHardware(const RuleSet& rules, const std::map<std::string, s
       const bool judged = key.starts_with("memory:") ? memory : disks;
       if (!judged) continue;
       const bool gone = !after.contains(key);
-      out.items.push_back(flag(rule, key, gone,
-                               gone ? description + " is gone since the previous inventory"
-                                    : description + " is present",
-                               {{"component", key}, {"description", description},
-                                {"removed", gone}}));
+      out.items.push_back(
+          flag(rule, key, gone,
+               gone ? description + " is gone since the previous inventory"
+                    : description + " is present",
+               {{"component", key}, {"description", description}, {"removed", gone}}));
     }
     for (const auto& [key, description] : after) {
       if (!before.contains(key)) {
-        out.items.push_back(flag(rule, key, false, description + " is present",
-                                 {{"component", key}, {"description", description},
-                                  {"removed", false}}));
+        out.items.push_back(
+            flag(rule, key, false, description + " is present",
+                 {{"component", key}, {"description", description}, {"removed", false}}));
       }
     }
   }

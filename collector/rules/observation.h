@@ -19,8 +19,8 @@ struct Observation {
   std::string rule_id;
   std::string subject;
   Signal signal = Signal::Ok;
-  std::string value;      // for the title's {value}, e.g. "93.4"
-  std::string threshold;  // for {threshold}
+  std::string value;            // for the title's {value}, e.g. "93.4"
+  std::string threshold;        // for {threshold}
   std::string evidence = "{}";  // JSON object: metric values and levels
   std::string description;      // one sentence with the evidence in words
 };

@@ -167,10 +167,10 @@ void RulesEngine::checkOffline(Batch& batch, std::int64_t now_ms) {
   }
 
   const auto evidenceOf = [](const Candidate& f) {
-    return json::serialize(json::object{
-        {"silent_seconds", f.silent_ms / 1000.0},
-        {"heartbeat_interval_seconds", f.rule->heartbeat_interval.count() / 1000.0},
-        {"missed", f.rule->missed}});
+    return json::serialize(
+        json::object{{"silent_seconds", f.silent_ms / 1000.0},
+                     {"heartbeat_interval_seconds", f.rule->heartbeat_interval.count() / 1000.0},
+                     {"missed", f.rule->missed}});
   };
   // Uplinks first, so that what sits behind them finds their incident open.
   for (const auto& f : unexplained) {
@@ -235,7 +235,8 @@ void RulesEngine::sendLinks(Batch& batch, const std::string& uplink, std::int64_
   if (!target) return;
   std::set<std::string> linked;
   for (const auto& [key, c] : conditions_) {
-    if (!batch.writes.contains(key) && c.linked_to == uplink && c.active) linked.insert(key.asset_id);
+    if (!batch.writes.contains(key) && c.linked_to == uplink && c.active)
+      linked.insert(key.asset_id);
   }
   for (const auto& [key, w] : batch.writes) {
     if (w && w->linked_to == uplink && w->active) linked.insert(key.asset_id);

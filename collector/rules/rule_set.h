@@ -64,7 +64,7 @@ struct Settings {
   Millis repeat_interval{std::chrono::minutes(5)};  // at most one "repeat" per condition per this
   Millis reopen_window{std::chrono::hours(1)};      // a fault back within this reopens
   Millis flap_window{std::chrono::minutes(30)};     // state changes counted over this
-  int flap_changes = 4;                              // this many changes in the window = flapping
+  int flap_changes = 4;                             // this many changes in the window = flapping
   // The collector's own outage: when at least outage_min_agents are monitored and
   // this share of them would go offline in the same check, nothing is raised.
   double outage_fraction = 0.8;

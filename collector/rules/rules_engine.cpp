@@ -4,9 +4,9 @@
 #include <boost/json/serialize.hpp>
 
 #include "collector/rules/maintenance.h"
+#include "collector/rules/rules_engine_batch.h"
 #include "collector/rules/rules_file.h"
 #include "collector/rules/title_template.h"
-#include "collector/rules/rules_engine_batch.h"
 #include "collector/storage/outbox_table.h"
 #include "shared/common/id.h"
 #include "shared/common/log.h"
@@ -62,7 +62,8 @@ Result<void> RulesEngine::start() {
   // them counts as offline (see the header).
   Millis grace{0};
   for (const auto& rule : rules_->rules) {
-    if (rule.kind == RuleKind::AgentOffline) grace = std::max(grace, rule.heartbeat_interval * rule.missed);
+    if (rule.kind == RuleKind::AgentOffline)
+      grace = std::max(grace, rule.heartbeat_interval * rule.missed);
   }
   grace_until_ = clock_.monotonic() + grace;
   log().information("rules engine started: %s rules from %s, %s open conditions",
@@ -126,8 +127,8 @@ void RulesEngine::observe(Batch& batch, const Rule& rule, const std::string& ass
   const bool known = batch.writes.contains(key) || conditions_.contains(key);
   if (!known && o.signal != Signal::Fault) return;  // the common case: all is well
   Condition c = current(batch, key);
-  const Step step = advance(c, o.signal, timingFor(rule, rules_->settings), now_ms,
-                            suppressed(asset_id, now_ms));
+  const Step step =
+      advance(c, o.signal, timingFor(rule, rules_->settings), now_ms, suppressed(asset_id, now_ms));
   if (!step.changed && !step.kind) return;
   apply(batch, std::move(c), rule, step.kind, o, now_ms);
 }
@@ -163,7 +164,9 @@ wire::IncidentEvent RulesEngine::event(const Condition& c, const Rule& rule,
   e.subject = c.key.subject;
   e.title = c.title.empty() ? rule.id + " on " + c.key.asset_id : c.title;
   e.description = kind == "clear" ? "Cleared: " + o.description : o.description;
-  if (c.flapping) e.description += " (flapping: the condition changed state often; its clear waits until it is stable)";
+  if (c.flapping)
+    e.description +=
+        " (flapping: the condition changed state often; its clear waits until it is stable)";
   e.urgency = rule.urgency;
   e.evidence = o.evidence.empty() ? "{}" : o.evidence;
   e.occurred_at = formatRfc3339(Clock::WallTime(std::chrono::milliseconds(now_ms)));
@@ -240,7 +243,8 @@ Result<void> RulesEngine::onHeartbeat(const std::string& asset_id,
       batch.dirty.insert(before.linked_to);
     }
   }
-  if (heartbeat.health) observeAll(batch, asset_id, observeHealth(*rules_, *heartbeat.health, l.cpu_threads), now);
+  if (heartbeat.health)
+    observeAll(batch, asset_id, observeHealth(*rules_, *heartbeat.health, l.cpu_threads), now);
   return commit(batch);
 }
 
@@ -335,8 +339,7 @@ Result<void> RulesEngine::onReachability(const std::string& asset_id, bool reach
 }
 
 Result<void> RulesEngine::commit(Batch& batch) {
-  if (batch.writes.empty() && batch.events.empty() && batch.liveness.empty() &&
-      !batch.components) {
+  if (batch.writes.empty() && batch.events.empty() && batch.liveness.empty() && !batch.components) {
     dirty_uplinks_.insert(batch.dirty.begin(), batch.dirty.end());
     return {};
   }

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "collector/rules/maintenance.h"
 #include "collector/rules/title_template.h"
 
 namespace steward::collector::rules {
@@ -92,8 +93,10 @@ class Parser {
           if (!s.name.empty()) return error(number, "[settings] takes no name");
         } else if (s.type == "rule" || s.type == "maintenance") {
           if (!isName(s.name)) {
-            return error(number, "[" + s.type + " NAME] needs a name of letters, digits, '_', "
-                                 "'-' or '.' (got '" + s.name + "')");
+            return error(number, "[" + s.type +
+                                     " NAME] needs a name of letters, digits, '_', "
+                                     "'-' or '.' (got '" +
+                                     s.name + "')");
           }
         } else {
           return error(number, "unknown section [" + inside +
@@ -104,8 +107,8 @@ class Parser {
       }
       const auto eq = line.find('=');
       if (eq == std::string::npos) return error(number, "expected 'key = value' or a [section]");
-      if (out.empty()) return error(number, "'" + trim(line.substr(0, eq)) +
-                                                "' is outside any section");
+      if (out.empty())
+        return error(number, "'" + trim(line.substr(0, eq)) + "' is outside any section");
       Entry entry{number, trim(line.substr(0, eq)), trim(line.substr(eq + 1))};
       for (const auto& seen : out.back().entries) {
         if (seen.key == entry.key) {
@@ -308,60 +311,6 @@ class Parser {
   }
 
  private:
-  // "Mon-Fri 22:00-23:30; Sun 01:00-05:00": days (Mon..Sun, ranges, commas) and a
-  // UTC time range; an end at or before the start runs into the next day.
-  static Result<std::vector<WeeklySpan>> parseWeekly(const std::string& text) {
-    static const std::array<std::string, 7> kDays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    const auto day = [&](std::string name) -> int {
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      for (int i = 0; i < 7; ++i) {
-        if (kDays[static_cast<std::size_t>(i)] == name) return i;
-      }
-      return -1;
-    };
-    const auto minute = [](const std::string& hm) -> int {
-      if (hm.size() != 5 || hm[2] != ':') return -1;
-      for (int i : {0, 1, 3, 4}) {
-        if (!std::isdigit(static_cast<unsigned char>(hm[static_cast<std::size_t>(i)]))) return -1;
-      }
-      const int h = std::stoi(hm.substr(0, 2)), m = std::stoi(hm.substr(3, 2));
-      if (h > 24 || m > 59 || (h == 24 && m != 0)) return -1;
-      return h * 60 + m;
-    };
-    std::vector<WeeklySpan> spans;
-    std::istringstream parts(text);
-    for (std::string part; std::getline(parts, part, ';');) {
-      part = trim(part);
-      const auto space = part.find(' ');
-      if (space == std::string::npos) {
-        return makeError("weekly", "'" + part + "' is not 'DAYS HH:MM-HH:MM' (e.g. Mon-Fri 22:00-23:30)");
-      }
-      const std::string days = part.substr(0, space), times = trim(part.substr(space));
-      const auto dash = times.find('-');
-      const int start = dash == std::string::npos ? -1 : minute(times.substr(0, dash));
-      const int end = dash == std::string::npos ? -1 : minute(times.substr(dash + 1));
-      if (start < 0 || end < 0 || start >= 24 * 60) {
-        return makeError("weekly", "'" + times + "' is not a time range HH:MM-HH:MM");
-      }
-      const int length = end > start ? end - start : end + 24 * 60 - start;
-      std::istringstream list(days);
-      for (std::string item; std::getline(list, item, ',');) {
-        const auto range = item.find('-');
-        const int first = day(item.substr(0, range));
-        const int last = range == std::string::npos ? first : day(item.substr(range + 1));
-        if (first < 0 || last < 0) {
-          return makeError("weekly", "'" + item + "' is not a day or day range (Mon..Sun)");
-        }
-        for (int d = first;; d = (d + 1) % 7) {
-          spans.push_back(WeeklySpan{d, start, length});
-          if (d == last) break;
-        }
-      }
-    }
-    if (spans.empty()) return makeError("weekly", "no days given");
-    return spans;
-  }
-
   std::string source_;
 };
 

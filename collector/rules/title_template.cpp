@@ -6,7 +6,7 @@ namespace steward::collector::rules {
 
 namespace {
 
-constexpr std::array<const char*, 6> kPlaceholders{"hostname", "asset_id", "subject",
+constexpr std::array<const char*, 6> kPlaceholders{"hostname", "asset_id",  "subject",
                                                    "value",    "threshold", "rule"};
 
 }  // namespace

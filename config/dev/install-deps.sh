@@ -30,6 +30,8 @@ test_packages=(
   dpkg-dev jq systemd
   # browser tests (tests/e2e): Debian's chromium, driven by playwright-core from npm
   chromium nodejs
+  # agent SMART health: the real smartctl in SmartMonitorTest.RealSmartctlOnThisHost
+  smartmontools
   # SNMP discovery tests: snmpsim's simulated devices
   snmpsim
 )

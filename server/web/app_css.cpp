@@ -78,6 +78,10 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .topbar .user button { padding: 3px 10px; }
 [hidden] { display: none !important; }
 form.login { max-width: 360px; margin: 64px auto; display: flex; flex-direction: column; gap: 8px; }
+form.stacked { display: flex; flex-direction: column; gap: 6px; max-width: 720px; }
+a.button { display: inline-block; padding: 6px 12px; border-radius: 6px; border: 1px solid #cbd2d9; }
+a.button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+a.button:hover { text-decoration: none; }
 form.login h1 { margin-bottom: 8px; }
 form.login button { margin-top: 8px; }
 input:not([type=search]), select, textarea { font: inherit; padding: 7px 10px; border: 1px solid #cbd2d9;

@@ -209,13 +209,51 @@ function renderIncidents(params) {
     filterSelect('source', 'Source', [['', 'Any'], ['rule', 'Rules'], ['person', 'People']]),
     filterInput('assignee', 'Assignee', 'name'),
     filterInput('asset_id', 'Asset', 'asset id'));
+  const canReport = session.user && session.user.role !== 'viewer';
   show(el('h1', {}, 'Incidents'),
     el('div', {class: 'toolbar'}, el('div', {id: 'incident-counts', class: 'chips'}),
-      el('span', {class: 'spacer'}), el('span', {class: 'muted', id: 'incident-count'})),
+      el('span', {class: 'spacer'}), el('span', {class: 'muted', id: 'incident-count'}),
+      canReport ? el('a', {class: 'button primary', id: 'new-incident', href: '#/incidents/new'},
+        'Report an incident') : null),
     filters,
     el('div', {id: 'incident-results'}, el('p', {class: 'muted'}, 'Loading…')));
   loadIncidents();
   listState.timer = setInterval(loadIncidents, 15000);
+}
+
+// A manual incident (POST /api/v1/incidents); its source is the person logged in.
+function renderNewIncident() {
+  document.title = 'Steward — Report an incident';
+  const title = el('input', {id: 'new-title', required: true, maxlength: 200});
+  const description = el('textarea', {id: 'new-description', rows: 5, maxlength: 4000});
+  const urgency = el('select', {id: 'new-urgency'}, el('option', {value: '1'}, '1 — high'),
+    el('option', {value: '2'}, '2 — medium'), el('option', {value: '3', selected: true}, '3 — low'));
+  const asset = el('input', {id: 'new-asset', placeholder: 'optional asset id', maxlength: 36,
+    value: incidentList.filters.asset_id || ''});
+  const status = el('p', {id: 'new-status', class: 'muted'});
+  const form = el('form', {class: 'panel stacked', id: 'new-incident-form'},
+    el('label', {for: 'new-title'}, 'Title'), title,
+    el('label', {for: 'new-description'}, 'What happened'), description,
+    el('label', {for: 'new-urgency'}, 'Urgency'), urgency,
+    el('label', {for: 'new-asset'}, 'Asset'), asset,
+    el('div', {class: 'toolbar'}, el('button', {type: 'submit', class: 'primary'}, 'Report')),
+    status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = {title: title.value.trim(), description: description.value.trim(),
+      urgency: Number(urgency.value)};
+    if (asset.value.trim()) body.asset_id = asset.value.trim();
+    try {
+      const created = await api('/api/v1/incidents', {method: 'POST', body});
+      location.hash = '#/incidents/' + created.number;
+    } catch (error) {
+      status.className = 'error';
+      status.textContent = error.message;
+    }
+  });
+  show(el('a', {class: 'back', href: incidentHash()}, '← All incidents'),
+    el('h1', {}, 'Report an incident'), form);
+  title.focus();
 }
 )JS";
 }

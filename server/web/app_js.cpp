@@ -301,6 +301,7 @@ function route() {
   const query = hash.indexOf('?');
   const params = new URLSearchParams(query >= 0 ? hash.slice(query + 1) : '');
   const path = query >= 0 ? hash.slice(0, query) : hash;
+  if (path === '/incidents/new') { updateChrome('incidents'); return renderNewIncident(); }
   const incident = path.match(/^\/incidents\/([^/?]+)$/);
   if (incident) { updateChrome('incidents'); return renderIncident(decodeURIComponent(incident[1])); }
   if (path === '/incidents') { updateChrome('incidents'); return renderIncidents(params); }

@@ -161,6 +161,18 @@ struct LocalUser {
   friend bool operator==(const LocalUser&, const LocalUser&) = default;
 };
 
+// A systemd service unit (since 1.2), from systemctl. States are systemd's own words;
+// a unit that is installed but not loaded has no load/active/sub state.
+struct Service {
+  std::string name;                            // "ssh.service", "getty@tty1.service"
+  std::optional<std::string> description;
+  std::optional<std::string> load_state;       // "loaded", "not-found", "masked"...
+  std::optional<std::string> active_state;     // "active", "inactive", "failed"...
+  std::optional<std::string> sub_state;        // "running", "exited", "dead"...
+  std::optional<std::string> unit_file_state;  // "enabled", "disabled", "static", "masked"...
+  friend bool operator==(const Service&, const Service&) = default;
+};
+
 struct InventoryReport {
   SchemaVersion schema;
   std::string report_id;     // unique per report, made by the agent (idempotency key)
@@ -178,6 +190,8 @@ struct InventoryReport {
   std::vector<std::string> default_gateways = {};  // since 1.1; "192.0.2.1", "fe80::1%eth0"
   std::vector<std::string> dns_servers = {};       // since 1.1; /etc/resolv.conf order
   std::vector<LocalUser> users = {};               // since 1.1
+  // Since 1.2. Absent without a running systemd or with [inventory] services off.
+  std::optional<std::vector<Service>> services = {};
   friend bool operator==(const InventoryReport&, const InventoryReport&) = default;
 };
 

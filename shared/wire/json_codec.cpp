@@ -7,6 +7,7 @@
 #include "shared/wire/inventory_hardware_codec.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/network_device_codec.h"
+#include "shared/wire/services_codec.h"
 
 namespace steward::wire {
 
@@ -124,6 +125,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   }
   o["packages"] = std::move(packages);
   detail::encodeReportExtras(o, r);
+  detail::encodeServices(o, r);
   return o;
 }
 
@@ -210,6 +212,7 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
     return package;
   });
   detail::decodeReportExtras(root, r);
+  detail::decodeServices(root, r);
   return r;
 }
 

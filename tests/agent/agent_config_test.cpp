@@ -116,5 +116,30 @@ TEST(AgentConfigTest, CommandLineOverridesWin) {
   EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(5));
 }
 
+TEST(AgentConfigTest, ServicesSwitchAndSmartInterval) {
+  TempDir dir;
+  const std::string url = "[collector]\nurl = https://127.0.0.1:8481\n";
+  auto defaults = load(dir, url);
+  ASSERT_TRUE(defaults);
+  EXPECT_TRUE(defaults->inventory.services);
+  EXPECT_EQ(defaults->smart_interval, std::chrono::minutes(30));
+  auto off =
+      load(dir, url + "[inventory]\nservices = false\n[health]\nsmart_interval_minutes = 0\n");
+  ASSERT_TRUE(off) << off.error().message;
+  EXPECT_FALSE(off->inventory.services);
+  EXPECT_EQ(off->smart_interval, std::chrono::minutes(0));
+  for (const char* bad :
+       {"[inventory]\nservices = maybe\n", "[health]\nsmart_interval_minutes = -1\n",
+        "[health]\nsmart_interval_minutes = 10081\n"}) {
+    auto config = load(dir, url + bad);
+    ASSERT_FALSE(config) << bad;
+    EXPECT_NE(config.error().message.find(std::string(bad).find("services") != std::string::npos
+                                              ? "inventory.services"
+                                              : "health.smart_interval_minutes"),
+              std::string::npos)
+        << config.error().message;
+  }
+}
+
 }  // namespace
 }  // namespace steward::agent

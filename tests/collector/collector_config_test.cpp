@@ -50,6 +50,22 @@ TEST(CollectorConfigTest, ReadsEveryKeyFromAFile) {
   EXPECT_EQ(c->log_level, "debug");
 }
 
+TEST(CollectorConfigTest, RulesAreOffUnlessAFileIsNamed) {
+  auto off = loadCollectorConfig(configWith(kRequired));
+  ASSERT_TRUE(off);
+  EXPECT_TRUE(off->rules_file.empty());
+  EXPECT_EQ(off->rules_tick, std::chrono::milliseconds(500));
+  auto overrides = kRequired;
+  overrides.insert(overrides.end(), {"rules.file=/etc/steward/rules.conf",
+                                     "rules.uplinks_file=/etc/steward/uplinks.conf",
+                                     "rules.tick_ms=250"});
+  auto on = loadCollectorConfig(configWith(overrides));
+  ASSERT_TRUE(on) << on.error().message;
+  EXPECT_EQ(on->rules_file, "/etc/steward/rules.conf");
+  EXPECT_EQ(on->uplinks_file, "/etc/steward/uplinks.conf");
+  EXPECT_EQ(on->rules_tick, std::chrono::milliseconds(250));
+}
+
 TEST(CollectorConfigTest, EachRequiredKeyIsNamedWhenMissing) {
   for (std::size_t skip = 0; skip < kRequired.size(); ++skip) {
     std::vector<std::string> overrides;
@@ -65,7 +81,8 @@ TEST(CollectorConfigTest, EachRequiredKeyIsNamedWhenMissing) {
 
 TEST(CollectorConfigTest, BadValuesAreRefusedWithTheKey) {
   for (const std::string bad : {"http.port=70000", "http.port=abc", "outbox.retry_max_seconds=0",
-                                "server.url=ftp://x", "log.level=loud"}) {
+                                "server.url=ftp://x", "log.level=loud", "rules.tick_ms=10",
+                                "rules.tick_ms=soon"}) {
     auto overrides = kRequired;
     overrides.push_back(bad);
     auto c = loadCollectorConfig(configWith(overrides));
@@ -92,6 +109,13 @@ TEST(CommandLineTest, RefusesMissingConfigAndUnknownFlags) {
   auto version = parseCommandLine({"--version"});
   ASSERT_TRUE(version);
   EXPECT_TRUE(version->show_version);
+}
+
+TEST(CommandLineTest, HashPasswordNeedsNoConfig) {
+  auto cl = parseCommandLine({"--hash-password"});
+  ASSERT_TRUE(cl) << cl.error().message;
+  EXPECT_TRUE(cl->hash_password);
+  EXPECT_FALSE(parseCommandLine({"--config", "c"})->hash_password);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Browser test of the web UI, run by tests/integration/web_ui_test.cpp against a real
 // steward-server: log in (a wrong password first), find the auto-raised incident in
-// the list, open it, start work, add a work note, resolve it. Exits non-zero with
+// the list, open it, start work, add a work note, resolve it; report a second
+// incident by hand; log out. Exits non-zero with
 // the reason on any failure, including a console error or a CSP violation.
 //
 //   node incidents_ui.mjs URL NAME PASSWORD INCIDENT_NUMBER [SCREENSHOT_DIR]
@@ -79,6 +80,23 @@ try {
   await page.click('#to-resolved');
   await page.waitForSelector('#incident-state[data-state="resolved"]');
   if (shots) await page.screenshot({path: shots + '/incident.png', fullPage: true});
+
+  step = 'report an incident';
+  await page.click('#nav-incidents');
+  await page.click('#new-incident');
+  await page.fill('#new-title', 'Projector in room 4 shows no picture');
+  await page.fill('#new-description', 'Since this morning; HDMI and VGA both tried.');
+  await page.selectOption('#new-urgency', '2');
+  await page.click('#new-incident-form button[type=submit]');
+  await page.waitForSelector('#incident-state[data-state="new"]');
+  await expect('the reported title', async () =>
+    (await page.textContent('#incident-title')) === 'Projector in room 4 shows no picture');
+
+  step = 'log out';
+  await page.click('#logout');
+  await page.waitForSelector('#login-form');
+  await page.goto(url + '/#/incidents');
+  await page.waitForSelector('#login-form');
 
   if (problems.length) throw new Error(problems.join('\n'));
   console.log('browser test passed');

@@ -57,8 +57,8 @@ class IncidentRulesTest : public ::testing::Test {
   }
   // A 1 MiB tmpfs at <root>/data; false when this process may not mount.
   bool mountData() {
-    mounted_ = ::mount("tmpfs", (root_ + "/data").c_str(), "tmpfs", MS_NOSUID | MS_NODEV,
-                       "size=1m") == 0;
+    mounted_ =
+        ::mount("tmpfs", (root_ + "/data").c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "size=1m") == 0;
     return mounted_;
   }
   void fill(std::size_t kib) {
@@ -114,17 +114,23 @@ TEST_F(IncidentRulesTest, AFlappingFilesystemGivesExactlyOneIncidentMarkedFlappi
   stack_.startAgent("first", 1);
   for (int i = 0; i < 3; ++i) {
     fill(900);
-    ASSERT_TRUE(waitUntil([&] {
-      auto all = incidents("disk");
-      return !all.empty() && state(all.at(0)) != "resolved";
-    }, 20s)) << stack_.logs();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+          auto all = incidents("disk");
+          return !all.empty() && state(all.at(0)) != "resolved";
+        },
+        20s))
+        << stack_.logs();
     free();
     std::this_thread::sleep_for(2500ms);
   }
-  ASSERT_TRUE(waitUntil([&] {
-    auto all = incidents("disk");
-    return !all.empty() && all.at(0).at("flapping").as_bool();
-  }, 10s)) << stack_.logs();
+  ASSERT_TRUE(waitUntil(
+      [&] {
+        auto all = incidents("disk");
+        return !all.empty() && all.at(0).at("flapping").as_bool();
+      },
+      10s))
+      << stack_.logs();
   const auto all = incidents("disk");
   ASSERT_EQ(all.size(), 1u);
   EXPECT_NE(state(all.at(0)), "resolved") << "a flapping incident stays open until stable";
@@ -159,7 +165,8 @@ TEST_F(IncidentRulesTest, AMalformedRulesFileStopsTheCollectorNamingFileAndLine)
   const std::string conf = stack_.dir().write(
       "bad-collector.conf", "[server]\nurl = http://127.0.0.1:9\ntoken = t\n[storage]\npath = " +
                                 stack_.dir().file("bad.db") + "\n[rules]\nfile = " + bad + "\n");
-  ChildProcess collector(binaryPath("steward-collector"), {"--config", conf, "--set", "http.port=0"},
+  ChildProcess collector(binaryPath("steward-collector"),
+                         {"--config", conf, "--set", "http.port=0"},
                          stack_.dir().file("bad-collector.log"));
   const int status = collector.wait(20s);
   EXPECT_NE(status, 0);
@@ -172,10 +179,13 @@ TEST_F(IncidentRulesTest, ABadReloadKeepsTheCollectorRunningOnItsOldRules) {
   stack_.startServerAndCollector();
   stack_.dir().write("rules.conf", "[rule disk]\ntype = nonsense\n");
   stack_.reloadCollector();
-  ASSERT_TRUE(waitUntil([&] {
-    return readFile(stack_.dir().file("collector.log")).find("rules reload failed") !=
-           std::string::npos;
-  }, 10s)) << stack_.logs();
+  ASSERT_TRUE(waitUntil(
+      [&] {
+        return readFile(stack_.dir().file("collector.log")).find("rules reload failed") !=
+               std::string::npos;
+      },
+      10s))
+      << stack_.logs();
   EXPECT_NE(readFile(stack_.dir().file("collector.log")).find(rules_ + ":2: unknown rule type"),
             std::string::npos);
   EXPECT_EQ(stack_.get(stack_.collectorUrl() + "/healthz").status, 200);

@@ -103,7 +103,8 @@ TEST_F(TrapReceiverIntegrationTest, TrapFromAnAgentsAddressIsStoredAgainstItsAss
   auto db = storage::SqliteDb::open(stack_.dir().file("collector.db"));
   ASSERT_TRUE(db) << db.error().message;
   auto rows = (*db)->prepare(
-      "SELECT asset_id, source, version, trap_oid, subject, varbinds FROM trap_events ORDER BY seq");
+      "SELECT asset_id, source, version, trap_oid, subject, varbinds FROM trap_events ORDER BY "
+      "seq");
   ASSERT_TRUE(rows);
   std::vector<std::vector<std::string>> got;
   ASSERT_TRUE(rows->forEachRow([&](storage::Statement& r) {
@@ -132,13 +133,13 @@ TEST_F(TrapReceiverIntegrationTest, BadCredentialsAndGarbageAreDroppedAndCounted
   to.sin_port = htons(static_cast<std::uint16_t>(port_));
   to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   const std::string garbage(1500, '\x7f');
-  ASSERT_EQ(sendto(fd, garbage.data(), garbage.size(), 0, reinterpret_cast<sockaddr*>(&to),
-                   sizeof(to)),
-            1500);
+  ASSERT_EQ(
+      sendto(fd, garbage.data(), garbage.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof(to)),
+      1500);
   close(fd);
 
-  ASSERT_TRUE(waitUntil([&] { return counter(stats().at("dropped").as_object(), "total") == 3; },
-                        10s))
+  ASSERT_TRUE(
+      waitUntil([&] { return counter(stats().at("dropped").as_object(), "total") == 3; }, 10s))
       << json::serialize(stats());
   EXPECT_EQ(dropped("unknown_community"), 1u);
   EXPECT_EQ(dropped("bad_authentication"), 1u);

@@ -1,7 +1,8 @@
 // The web UI in a real browser (Debian's chromium driven by playwright-core from
 // tests/e2e) against a real steward-server: an incident raised through the
 // collector incident-events endpoint is worked to resolved by the admin, who logs
-// in with the password `steward-server user add` generated. Skipped, saying why,
+// in with the password `steward-server user add` generated, then reports one by hand
+// and logs out. Skipped, saying why,
 // where node, chromium or tests/e2e/node_modules is missing (install-deps.sh
 // --tests installs them).
 
@@ -76,6 +77,13 @@ TEST(WebUiBrowserTest, AdminLogsInAndWorksAnAutoRaisedIncidentToResolved) {
                           entry.at("note").as_string() == "Cleared old journal files on /var");
   }
   EXPECT_TRUE(note_by_admin) << detail.body;
+
+  const auto reported = stack.get(stack.serverUrl() + "/api/v1/incidents?source=person:admin");
+  ASSERT_EQ(reported.status, 200) << reported.body;
+  ASSERT_EQ(reported.json.at("total").as_int64(), 1) << reported.body;
+  EXPECT_EQ(reported.json.at("items").at(0).at("title").as_string(),
+            "Projector in room 4 shows no picture");
+  EXPECT_EQ(reported.json.at("items").at(0).at("urgency").as_int64(), 2);
 }
 
 }  // namespace

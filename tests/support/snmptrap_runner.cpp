@@ -14,9 +14,14 @@ SnmpToolResult runSnmpTool(const std::string& tool, const std::vector<std::strin
                            const std::string& state_dir, int timeout_seconds) {
   static std::atomic<int> runs{0};
   const std::string log = state_dir + "/" + tool + "-" + std::to_string(++runs) + ".log";
-  std::vector<std::string> command = {"MIBS=", "MIBDIRS=", "SNMPCONFPATH=" + state_dir,
-                                      "SNMP_PERSISTENT_DIR=" + state_dir, "/usr/bin/" + tool,
-                                      "-m", "", "-On"};
+  std::vector<std::string> command = {"MIBS=",
+                                      "MIBDIRS=",
+                                      "SNMPCONFPATH=" + state_dir,
+                                      "SNMP_PERSISTENT_DIR=" + state_dir,
+                                      "/usr/bin/" + tool,
+                                      "-m",
+                                      "",
+                                      "-On"};
   command.insert(command.end(), args.begin(), args.end());
   ChildProcess child("/usr/bin/env", command, log);
   const int status = child.wait(std::chrono::seconds(timeout_seconds));

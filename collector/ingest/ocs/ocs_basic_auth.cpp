@@ -36,8 +36,8 @@ bool OcsBasicAuth::verify(const std::string& user, const std::string& password) 
     }
   }
   // Both checks always run, so timing does not tell a wrong user from a wrong password.
-  const bool user_ok = http::constantTimeEquals(http::sha256Hex(user),
-                                                http::sha256Hex(credentials_.user));
+  const bool user_ok =
+      http::constantTimeEquals(http::sha256Hex(user), http::sha256Hex(credentials_.user));
   const bool password_ok = auth::verifyPassword(password, credentials_.password_hash);
   if (!user_ok || !password_ok) return false;
   std::lock_guard lock(mutex_);

@@ -162,8 +162,23 @@ struct NetSnmpTrapListener::Impl {
   static int onPostParse(netsnmp_session* session, netsnmp_pdu* pdu, int result) {
     if (result != SNMPERR_SUCCESS) {
       auto* self = static_cast<Impl*>(session->callback_magic);
-      self->drop(reasonFor(result), pdu ? sourceOf(*pdu).address : std::string(),
-                 snmp_api_errstring(result));
+      // A v3 message naming no engine ID is a discovery probe (net-snmp answers it
+      // with a report carrying ours): how a v3 inform starts, not an attack.
+      if ((result == SNMPERR_USM_UNKNOWNENGINEID || result == SNMPERR_UNKNOWN_ENG_ID) &&
+          pdu != nullptr && pdu->securityEngineIDLen == 0) {
+        self->stats.countEngineIdProbe();
+        return 1;
+      }
+      DropReason reason = reasonFor(result);
+      std::string detail = snmp_api_errstring(result);
+      // An authPriv message whose digest verified but whose scoped PDU does not parse
+      // was decrypted with the wrong key: a wrong privacy password, not garbage.
+      if (reason == DropReason::Malformed && pdu != nullptr &&
+          pdu->version == SNMP_VERSION_3 && pdu->securityLevel == SNMP_SEC_LEVEL_AUTHPRIV) {
+        reason = DropReason::BadAuthentication;
+        detail = "decryption failed (wrong privacy password or key?): " + detail;
+      }
+      self->drop(reason, pdu ? sourceOf(*pdu).address : std::string(), detail);
     }
     return 1;
   }
@@ -199,14 +214,17 @@ Result<void> NetSnmpTrapListener::Impl::registerUsers() {
                                           "' for engine ID 0x" + engine);
       }
     }
+    // The same user localised to this collector's own engine ID, for v3 informs: there
+    // the receiver is authoritative and the sender discovers its engine ID first.
+    std::string local = keys;
+    usm_parse_create_usmUser("createUser", local.data());
   }
   return {};
 }
 
 bool NetSnmpTrapListener::Impl::communityKnown(const netsnmp_pdu& pdu) const {
   if (pdu.community == nullptr) return false;
-  const std::string_view presented(reinterpret_cast<const char*>(pdu.community),
-                                   pdu.community_len);
+  const std::string_view presented(reinterpret_cast<const char*>(pdu.community), pdu.community_len);
   bool known = false;
   for (const std::string& community : config.communities) {
     // Compare every configured community in constant time, so the answer's timing
@@ -327,8 +345,8 @@ Result<std::uint16_t> NetSnmpTrapListener::start() {
 
   const TrapConfig& c = impl_->config;
   const bool v6 = c.address.find(':') != std::string::npos;
-  const std::string spec = (v6 ? "udp6:[" + c.address + "]" : "udp:" + c.address) + ":" +
-                           std::to_string(c.port);
+  const std::string spec =
+      (v6 ? "udp6:[" + c.address + "]" : "udp:" + c.address) + ":" + std::to_string(c.port);
   const std::string where = c.address + " UDP port " + std::to_string(c.port);
   netsnmp_transport* transport = netsnmp_tdomain_transport(spec.c_str(), 1, v6 ? "udp6" : "udp");
   if (transport == nullptr) {
@@ -350,9 +368,8 @@ Result<std::uint16_t> NetSnmpTrapListener::start() {
   socklen_t length = sizeof(bound);
   std::uint16_t port = c.port;
   if (getsockname(transport->sock, reinterpret_cast<sockaddr*>(&bound), &length) == 0) {
-    port = bound.ss_family == AF_INET6
-               ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
-               : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+    port = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
+                                       : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
   }
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) {

@@ -22,8 +22,7 @@ std::vector<std::string> commaList(std::string text) {
 }
 
 bool oneOf(const std::string& value, std::initializer_list<const char*> allowed) {
-  return std::any_of(allowed.begin(), allowed.end(),
-                     [&](const char* a) { return value == a; });
+  return std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return value == a; });
 }
 
 // An engine ID is 5..32 octets (RFC 3411), written in hex with an optional 0x.
@@ -57,8 +56,9 @@ Result<TrapUser> loadUser(const IniConfig& ini, const std::string& name) {
     user.engine_ids.push_back(id);
   }
   if (user.engine_ids.empty()) {
-    return invalid(ini, section + ".engine_ids is required: a v3 trap receiver must know each "
-                              "sender's engine ID (snmptrap -e, or the device's snmpEngineID)");
+    return invalid(ini, section +
+                            ".engine_ids is required: a v3 trap receiver must know each "
+                            "sender's engine ID (snmptrap -e, or the device's snmpEngineID)");
   }
   user.auth_protocol = ini.getString(section + ".auth_protocol", user.auth_protocol);
   if (!oneOf(user.auth_protocol, {"SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512"})) {
@@ -67,8 +67,9 @@ Result<TrapUser> loadUser(const IniConfig& ini, const std::string& name) {
   }
   user.auth_password = ini.getString(section + ".auth_password", "");
   if (user.auth_password.size() < 8 || !quotable(user.auth_password)) {
-    return invalid(ini, section + ".auth_password must have at least 8 characters and no "
-                              "quote, backslash or line break");
+    return invalid(ini, section +
+                            ".auth_password must have at least 8 characters and no "
+                            "quote, backslash or line break");
   }
   user.priv_protocol = ini.getString(section + ".priv_protocol", user.priv_protocol);
   if (!oneOf(user.priv_protocol, {"AES", "AES-192", "AES-256", "none"})) {
@@ -78,8 +79,9 @@ Result<TrapUser> loadUser(const IniConfig& ini, const std::string& name) {
   if (user.requiresPrivacy()) {
     user.priv_password = ini.getString(section + ".priv_password", "");
     if (user.priv_password.size() < 8 || !quotable(user.priv_password)) {
-      return invalid(ini, section + ".priv_password must have at least 8 characters and no "
-                                "quote, backslash or line break (or set priv_protocol = none)");
+      return invalid(ini, section +
+                              ".priv_password must have at least 8 characters and no "
+                              "quote, backslash or line break (or set priv_protocol = none)");
     }
   }
   return user;
@@ -110,8 +112,9 @@ Result<TrapConfig> loadTrapConfig(const IniConfig& ini) {
   if (!max_age) return max_age.error();
   c.max_age_days = static_cast<int>(*max_age);
   if (c.enabled && c.communities.empty() && c.users.empty()) {
-    return invalid(ini, "traps.enabled is true but neither traps.communities nor "
-                        "traps.v3_users is set: every trap would be dropped");
+    return invalid(ini,
+                   "traps.enabled is true but neither traps.communities nor "
+                   "traps.v3_users is set: every trap would be dropped");
   }
   return c;
 }

@@ -23,25 +23,25 @@ struct TrapVarbind {
 };
 
 struct TrapEvent {
-  std::string event_id;     // UUIDv7 made on receipt
-  std::string received_at;  // RFC 3339 UTC
+  std::string event_id;        // UUIDv7 made on receipt
+  std::string received_at;     // RFC 3339 UTC
   std::string source_address;  // UDP source IP (v4 dotted or v6)
   std::uint16_t source_port = 0;
-  std::string version;          // "v1", "v2c" or "v3"
-  bool inform = false;          // an acknowledged InformRequest
-  std::string security_name;    // v3 user; empty otherwise (communities are never kept)
-  std::string trap_oid;         // snmpTrapOID in v2 form, e.g. 1.3.6.1.6.3.1.1.5.3
+  std::string version;        // "v1", "v2c" or "v3"
+  bool inform = false;        // an acknowledged InformRequest
+  std::string security_name;  // v3 user; empty otherwise (communities are never kept)
+  std::string trap_oid;       // snmpTrapOID in v2 form, e.g. 1.3.6.1.6.3.1.1.5.3
   std::optional<std::uint32_t> uptime_hundredths;  // sysUpTime.0 / v1 time-stamp
-  std::string enterprise;       // v1 only: the enterprise field
-  std::string agent_address;    // v1 only: the agent-addr field
+  std::string enterprise;                          // v1 only: the enterprise field
+  std::string agent_address;                       // v1 only: the agent-addr field
   // The remaining varbinds (sysUpTime.0 and snmpTrapOID.0 taken out), capped at
   // kMaxVarbinds, values at kMaxValueBytes.
   std::vector<TrapVarbind> varbinds;
-  bool truncated = false;       // some varbinds or values were cut by the caps
+  bool truncated = false;  // some varbinds or values were cut by the caps
   // What the trap is about, when derivable: "ifIndex=3" for linkDown/linkUp. Stable
   // across a down and the matching up, so fault rules can pair them.
   std::string subject;
-  std::string interface_name;   // ifName or ifDescr from the varbinds, when sent
+  std::string interface_name;           // ifName or ifDescr from the varbinds, when sent
   std::optional<std::string> asset_id;  // set when the source matched a known asset
 };
 

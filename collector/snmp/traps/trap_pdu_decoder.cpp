@@ -92,21 +92,21 @@ TrapVarbind decodeVarbind(const variable_list& vb, bool& cut) {
       out.type = "ipaddress";
       if (vb.val_len == 4 && vb.val.string != nullptr) {
         const u_char* a = vb.val.string;
-        out.value = std::to_string(a[0]) + "." + std::to_string(a[1]) + "." +
-                    std::to_string(a[2]) + "." + std::to_string(a[3]);
+        out.value = std::to_string(a[0]) + "." + std::to_string(a[1]) + "." + std::to_string(a[2]) +
+                    "." + std::to_string(a[3]);
       }
       break;
     case ASN_COUNTER:
     case ASN_GAUGE:
     case ASN_TIMETICKS:
     case ASN_UINTEGER:
-      out.type = vb.type == ASN_COUNTER   ? "counter32"
-                 : vb.type == ASN_GAUGE   ? "gauge32"
+      out.type = vb.type == ASN_COUNTER     ? "counter32"
+                 : vb.type == ASN_GAUGE     ? "gauge32"
                  : vb.type == ASN_TIMETICKS ? "timeticks"
                                             : "uinteger32";
-      out.value = vb.val.integer ? std::to_string(static_cast<unsigned long>(*vb.val.integer) &
-                                                  0xffffffffUL)
-                                 : "";
+      out.value = vb.val.integer
+                      ? std::to_string(static_cast<unsigned long>(*vb.val.integer) & 0xffffffffUL)
+                      : "";
       break;
     case ASN_COUNTER64:
       out.type = "counter64";
@@ -160,10 +160,9 @@ Result<TrapEvent> decodeNotification(const snmp_pdu& pdu) {
                                         " (valid: 0 to 6) or no enterprise");
     }
     event.uptime_hundredths = static_cast<std::uint32_t>(pdu.time);
-    event.agent_address = std::to_string(pdu.agent_addr[0]) + "." +
-                          std::to_string(pdu.agent_addr[1]) + "." +
-                          std::to_string(pdu.agent_addr[2]) + "." +
-                          std::to_string(pdu.agent_addr[3]);
+    event.agent_address =
+        std::to_string(pdu.agent_addr[0]) + "." + std::to_string(pdu.agent_addr[1]) + "." +
+        std::to_string(pdu.agent_addr[2]) + "." + std::to_string(pdu.agent_addr[3]);
   } else {
     // RFC 3416 4.2.6: sysUpTime.0 first, snmpTrapOID.0 second. Accept them anywhere
     // among the first two, refuse a notification without a trap OID.

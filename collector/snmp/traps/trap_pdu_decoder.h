@@ -8,8 +8,8 @@
 #include "collector/snmp/traps/trap_event.h"
 #include "shared/common/result.h"
 
-struct snmp_pdu;                // net-snmp's netsnmp_pdu
-struct variable_list;           // net-snmp's netsnmp_variable_list
+struct snmp_pdu;       // net-snmp's netsnmp_pdu
+struct variable_list;  // net-snmp's netsnmp_variable_list
 
 namespace steward::collector::snmp::traps {
 

@@ -10,8 +10,7 @@ bool TrapProcessor::process(TrapEvent& event) {
   auto asset = assets_.assetFor(event.source_address);
   if (!asset) {
     // Matching is best effort: the trap is still worth keeping without its asset.
-    log.error("[source=%s] asset lookup failed: %s", event.source_address,
-              asset.error().message);
+    log.error("[source=%s] asset lookup failed: %s", event.source_address, asset.error().message);
   } else {
     event.asset_id = *asset;
   }

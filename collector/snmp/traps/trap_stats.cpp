@@ -8,23 +8,31 @@ namespace steward::collector::snmp::traps {
 namespace {
 
 constexpr DropReason kAllReasons[] = {
-    DropReason::Malformed,          DropReason::UnknownCommunity, DropReason::UnknownUser,
-    DropReason::BadAuthentication,  DropReason::WrongSecurityLevel,
-    DropReason::NotInTimeWindow,    DropReason::NotANotification, DropReason::StorageError,
+    DropReason::Malformed,         DropReason::UnknownCommunity,   DropReason::UnknownUser,
+    DropReason::BadAuthentication, DropReason::WrongSecurityLevel, DropReason::NotInTimeWindow,
+    DropReason::NotANotification,  DropReason::StorageError,
 };
 
 }  // namespace
 
 const char* dropReasonName(DropReason reason) {
   switch (reason) {
-    case DropReason::Malformed: return "malformed";
-    case DropReason::UnknownCommunity: return "unknown_community";
-    case DropReason::UnknownUser: return "unknown_user";
-    case DropReason::BadAuthentication: return "bad_authentication";
-    case DropReason::WrongSecurityLevel: return "wrong_security_level";
-    case DropReason::NotInTimeWindow: return "not_in_time_window";
-    case DropReason::NotANotification: return "not_a_notification";
-    case DropReason::StorageError: return "storage_error";
+    case DropReason::Malformed:
+      return "malformed";
+    case DropReason::UnknownCommunity:
+      return "unknown_community";
+    case DropReason::UnknownUser:
+      return "unknown_user";
+    case DropReason::BadAuthentication:
+      return "bad_authentication";
+    case DropReason::WrongSecurityLevel:
+      return "wrong_security_level";
+    case DropReason::NotInTimeWindow:
+      return "not_in_time_window";
+    case DropReason::NotANotification:
+      return "not_a_notification";
+    case DropReason::StorageError:
+      return "storage_error";
   }
   return "unknown";
 }
@@ -50,14 +58,14 @@ std::string TrapStats::toJson() const {
                                                     {"stored", stored()},
                                                     {"matched_to_asset", matched()},
                                                     {"informs_acknowledged", informsAcknowledged()},
+                                                    {"engine_id_probes", engineIdProbes()},
                                                     {"dropped", std::move(dropped)}});
 }
 
 std::string TrapStats::summary() const {
-  std::string line = "received=" + std::to_string(received()) +
-                     " stored=" + std::to_string(stored()) +
-                     " matched=" + std::to_string(matched()) +
-                     " dropped=" + std::to_string(droppedTotal());
+  std::string line =
+      "received=" + std::to_string(received()) + " stored=" + std::to_string(stored()) +
+      " matched=" + std::to_string(matched()) + " dropped=" + std::to_string(droppedTotal());
   std::string detail;
   for (DropReason r : kAllReasons) {
     if (dropped(r) == 0) continue;

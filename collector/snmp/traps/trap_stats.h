@@ -29,16 +29,21 @@ class TrapStats {
     if (matched) matched_.fetch_add(1, std::memory_order_relaxed);
   }
   void countInformAcknowledged() { informs_acked_.fetch_add(1, std::memory_order_relaxed); }
+  // A v3 engine ID discovery probe, answered by net-snmp with a report: the first
+  // step of a v3 inform, not a drop.
+  void countEngineIdProbe() { probes_.fetch_add(1, std::memory_order_relaxed); }
   void countDropped(DropReason reason);
 
   std::uint64_t received() const { return received_.load(); }
   std::uint64_t stored() const { return stored_.load(); }
   std::uint64_t matched() const { return matched_.load(); }
   std::uint64_t informsAcknowledged() const { return informs_acked_.load(); }
+  std::uint64_t engineIdProbes() const { return probes_.load(); }
   std::uint64_t dropped(DropReason reason) const;
   std::uint64_t droppedTotal() const;
 
   // {"received":N,"stored":N,"matched_to_asset":N,"informs_acknowledged":N,
+  //  "engine_id_probes":N,
   //  "dropped":{"total":N,"malformed":N,"unknown_community":N,...}}
   std::string toJson() const;
   // One line for the periodic log: "received=.. stored=.. dropped=.. (malformed=..)".
@@ -50,6 +55,7 @@ class TrapStats {
   std::atomic<std::uint64_t> stored_{0};
   std::atomic<std::uint64_t> matched_{0};
   std::atomic<std::uint64_t> informs_acked_{0};
+  std::atomic<std::uint64_t> probes_{0};
   std::atomic<std::uint64_t> dropped_[kReasons] = {};
 };
 

@@ -6,9 +6,9 @@ std::optional<http::HttpResponse> trapStatsResponse(const http::HttpRequest& req
                                                     const TrapStats* stats) {
   if (request.path() != kTrapStatsPath) return std::nullopt;
   if (request.method != "GET" && request.method != "HEAD") {
-    http::HttpResponse r = http::jsonError(405, "method_not_allowed",
-                                           request.method + " is not allowed on " +
-                                               kTrapStatsPath + "; use GET");
+    http::HttpResponse r =
+        http::jsonError(405, "method_not_allowed",
+                        request.method + " is not allowed on " + kTrapStatsPath + "; use GET");
     r.headers.emplace_back("Allow", "GET");
     return r;
   }

@@ -83,7 +83,7 @@ TEST(ConditionMachineTest, FlappingHoldsTheClearUntilStable) {
     kinds.push_back(kindOf(advance(c, Signal::Ok, t, now += 10 * kSec, false)));
   }
   EXPECT_EQ(kinds, (std::vector<std::string>{"raise", "clear", "reopen", "repeat", "repeat", "-",
-                                              "repeat", "-"}));
+                                             "repeat", "-"}));
   EXPECT_TRUE(c.flapping);
   EXPECT_TRUE(c.incident_open);
   // Stable, but not for a whole flap window yet.

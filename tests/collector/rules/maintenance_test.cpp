@@ -37,13 +37,14 @@ TEST(MaintenanceTest, WeeklyWindowRunsPastMidnight) {
 
 TEST(MaintenanceTest, SundayToMondayWrapsTheWeek) {
   const auto w = window("match = *\nweekly = Sun 23:00-01:00\n");
-  EXPECT_TRUE(inWindow(w, "id", "", at("2026-12-06T23:30:00Z")));   // Sunday
-  EXPECT_TRUE(inWindow(w, "id", "", at("2026-12-07T00:30:00Z")));   // Monday
+  EXPECT_TRUE(inWindow(w, "id", "", at("2026-12-06T23:30:00Z")));  // Sunday
+  EXPECT_TRUE(inWindow(w, "id", "", at("2026-12-07T00:30:00Z")));  // Monday
   EXPECT_FALSE(inWindow(w, "id", "", at("2026-12-07T01:30:00Z")));
 }
 
 TEST(MaintenanceTest, AbsoluteRangeByAssetId) {
-  const auto w = window("match = 0193*\nfrom = 2026-12-24T00:00:00Z\nuntil = 2026-12-27T00:00:00Z\n");
+  const auto w =
+      window("match = 0193*\nfrom = 2026-12-24T00:00:00Z\nuntil = 2026-12-27T00:00:00Z\n");
   EXPECT_TRUE(inWindow(w, "0193abcd", "anything", at("2026-12-25T12:00:00Z")));
   EXPECT_FALSE(inWindow(w, "0193abcd", "anything", at("2026-12-27T00:00:00Z")));
   EXPECT_FALSE(inWindow(w, "0194abcd", "anything", at("2026-12-25T12:00:00Z")));

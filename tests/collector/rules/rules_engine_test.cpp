@@ -135,8 +135,8 @@ TEST_F(RulesEngineTest, AFaultReturningWithinTheReopenWindowReopens) {
   heartbeat(1, fine);
   advance(11min);
   heartbeat(1, h);
-  EXPECT_EQ(kinds(), (Strings{"raise:mem:", "clear:mem:", "reopen:mem:", "clear:mem:",
-                              "raise:mem:"}));
+  EXPECT_EQ(kinds(),
+            (Strings{"raise:mem:", "clear:mem:", "reopen:mem:", "clear:mem:", "raise:mem:"}));
 }
 
 TEST_F(RulesEngineTest, AFlappingConditionYieldsOneIncidentMarkedFlappingAndClearsWhenStable) {
@@ -179,7 +179,8 @@ clear = 80
 TEST_F(RulesEngineTest, ABadReloadKeepsTheOldRules) {
   startEngine(kDiskRules);
   ::steward::testing::TempDir dir;
-  const std::string bad = dir.write("rules.conf", "[rule x]\ntype = filesystem_usage\ntitle = t\nraise = lots\n");
+  const std::string bad =
+      dir.write("rules.conf", "[rule x]\ntype = filesystem_usage\ntitle = t\nraise = lots\n");
   auto reloaded = engine_->reload(bad);
   ASSERT_FALSE(reloaded);
   EXPECT_EQ(reloaded.error().message, bad + ":4: raise = 'lots' is not a number");

@@ -26,13 +26,13 @@ class RulesEngineFixture : public ::testing::Test {
     ASSERT_TRUE(set) << set.error().message;
     engine_ = std::make_unique<RulesEngine>(h_.db(), h_.clock, uplinks_, std::move(*set));
     ASSERT_TRUE(engine_->start());
-    h_.service->setHooks(ingest::IngestHooks{
-        [this](const std::string& id, const wire::InventoryReport& r) {
-          ASSERT_TRUE(engine_->onInventory(id, r));
-        },
-        [this](const std::string& id, const wire::Heartbeat& hb) {
-          ASSERT_TRUE(engine_->onHeartbeat(id, hb));
-        }});
+    h_.service->setHooks(
+        ingest::IngestHooks{[this](const std::string& id, const wire::InventoryReport& r) {
+                              ASSERT_TRUE(engine_->onInventory(id, r));
+                            },
+                            [this](const std::string& id, const wire::Heartbeat& hb) {
+                              ASSERT_TRUE(engine_->onHeartbeat(id, hb));
+                            }});
   }
   // A collector restart: database reopened, a new engine loads the stored state.
   void restart() {

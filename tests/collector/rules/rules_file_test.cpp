@@ -9,7 +9,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string shippedRulesPath() { return ::steward::testing::fixturesDir() + "/../../config/rules.conf"; }
+std::string shippedRulesPath() {
+  return ::steward::testing::fixturesDir() + "/../../config/rules.conf";
+}
 
 TEST(RulesFileTest, ShippedDefaultsLoadWithEveryRuleType) {
   auto set = loadRulesFile(shippedRulesPath());
@@ -27,7 +29,8 @@ TEST(RulesFileTest, ShippedDefaultsLoadWithEveryRuleType) {
                            "swap_usage", "load_per_cpu", "filesystem_read_only", "failed_unit",
                            "smart_failure", "hardware_removed", "device_unreachable", "trap"}) {
     bool found = false;
-    for (const auto& rule : set->rules) found = found || ruleKindName(rule.kind) == std::string(kind);
+    for (const auto& rule : set->rules)
+      found = found || ruleKindName(rule.kind) == std::string(kind);
     EXPECT_TRUE(found) << kind;
   }
   EXPECT_EQ(set->settings.flap_changes, 4);
@@ -60,19 +63,28 @@ struct BadCase {
 TEST(RulesFileTest, MalformedFilesNameFileLineAndProblem) {
   const BadCase cases[] = {
       {"[rule a]\ntype = nonsense\ntitle = x\n", "bad.conf:2: unknown rule type 'nonsense'"},
-      {"[rule a]\ntype = filesystem_usage\ntitle = x\nraise = 9O\n", "bad.conf:4: raise = '9O' is not a number"},
-      {"[rule a]\ntype = filesystem_usage\ntitle = x\nraise = 80\nclear = 90\n", "bad.conf:1: [rule a] clear level"},
+      {"[rule a]\ntype = filesystem_usage\ntitle = x\nraise = 9O\n",
+       "bad.conf:4: raise = '9O' is not a number"},
+      {"[rule a]\ntype = filesystem_usage\ntitle = x\nraise = 80\nclear = 90\n",
+       "bad.conf:1: [rule a] clear level"},
       {"[rule a]\ntype = filesystem_usage\ntitle = x\n", "bad.conf:1: [rule a] needs 'raise'"},
-      {"[rule a]\ntype = memory_usage\ntitle = x\nraise = 9\nduration = 5 minutes\n", "bad.conf:5: duration:"},
+      {"[rule a]\ntype = memory_usage\ntitle = x\nraise = 9\nduration = 5 minutes\n",
+       "bad.conf:5: duration:"},
       {"\n\n[rule a]\ntype = failed_unit\n", "bad.conf:3: [rule a] has no 'title'"},
-      {"[rule a]\ntype = failed_unit\ntitle = {host}\n", "bad.conf:3: title: unknown placeholder {host}"},
-      {"[rule a]\ntype = failed_unit\ntitle = x\nurgency = 4\n", "bad.conf:4: urgency = 4 is outside 1..3"},
-      {"[rule a]\ntype = failed_unit\ntitle = x\nraise = 3\n", "bad.conf:4: 'raise' does not apply"},
-      {"[rule a]\ntype = trap\ntitle = x\noid = 1.3.x\n", "bad.conf:4: oid = '1.3.x' is not a numeric OID"},
+      {"[rule a]\ntype = failed_unit\ntitle = {host}\n",
+       "bad.conf:3: title: unknown placeholder {host}"},
+      {"[rule a]\ntype = failed_unit\ntitle = x\nurgency = 4\n",
+       "bad.conf:4: urgency = 4 is outside 1..3"},
+      {"[rule a]\ntype = failed_unit\ntitle = x\nraise = 3\n",
+       "bad.conf:4: 'raise' does not apply"},
+      {"[rule a]\ntype = trap\ntitle = x\noid = 1.3.x\n",
+       "bad.conf:4: oid = '1.3.x' is not a numeric OID"},
       {"[rule a]\ntype = trap\ntitle = x\n", "bad.conf:1: [rule a] needs 'oid'"},
-      {"[rule a]\ntype = failed_unit\ntitle = x\n[rule a]\ntype = failed_unit\ntitle = y\n", "bad.conf:4: rule id 'a' is used twice"},
+      {"[rule a]\ntype = failed_unit\ntitle = x\n[rule a]\ntype = failed_unit\ntitle = y\n",
+       "bad.conf:4: rule id 'a' is used twice"},
       {"[rule a]\ntype = failed_unit\ntitle = x\ntitle = y\n", "bad.conf:4: 'title' set twice"},
-      {"[rule a]\ntype = failed_unit\ntitle = x\ncolour = red\n", "bad.conf:4: unknown key 'colour'"},
+      {"[rule a]\ntype = failed_unit\ntitle = x\ncolour = red\n",
+       "bad.conf:4: unknown key 'colour'"},
       {"[rules]\n", "bad.conf:1: unknown section [rules]"},
       {"[rule a\n", "bad.conf:1: section header without closing ']'"},
       {"type = trap\n", "bad.conf:1: 'type' is outside any section"},
@@ -81,10 +93,14 @@ TEST(RulesFileTest, MalformedFilesNameFileLineAndProblem) {
       {"[settings]\nflap_changes = 1\n", "bad.conf:2: flap_changes = 1 is outside 2..1000"},
       {"[maintenance m]\nmatch = x\nweekly = Funday 01:00-02:00\n", "bad.conf:3: weekly:"},
       {"[maintenance m]\nmatch = x\nweekly = Mon 25:00-02:00\n", "bad.conf:3: weekly:"},
-      {"[maintenance m]\nmatch = x\n", "bad.conf:1: [maintenance m] needs 'weekly' or 'from'/'until'"},
-      {"[maintenance m]\nmatch = x\nfrom = yesterday\n", "bad.conf:3: from = 'yesterday' is not an RFC 3339"},
-      {"[maintenance m]\nmatch = x\nfrom = 2026-12-02T00:00:00Z\nuntil = 2026-12-01T00:00:00Z\n", "ends before it starts"},
-      {"[rule a]\ntype = agent_offline\ntitle = x\nheartbeat_interval = 0s\n", "bad.conf:4: heartbeat_interval must be positive"},
+      {"[maintenance m]\nmatch = x\n",
+       "bad.conf:1: [maintenance m] needs 'weekly' or 'from'/'until'"},
+      {"[maintenance m]\nmatch = x\nfrom = yesterday\n",
+       "bad.conf:3: from = 'yesterday' is not an RFC 3339"},
+      {"[maintenance m]\nmatch = x\nfrom = 2026-12-02T00:00:00Z\nuntil = 2026-12-01T00:00:00Z\n",
+       "ends before it starts"},
+      {"[rule a]\ntype = agent_offline\ntitle = x\nheartbeat_interval = 0s\n",
+       "bad.conf:4: heartbeat_interval must be positive"},
   };
   for (const auto& c : cases) {
     auto set = parseRules(c.text, "bad.conf");
@@ -93,6 +109,30 @@ TEST(RulesFileTest, MalformedFilesNameFileLineAndProblem) {
     EXPECT_NE(set.error().message.find(c.expected), std::string::npos)
         << "got: " << set.error().message << "\nwanted: " << c.expected;
   }
+}
+
+TEST(RulesFileTest, OversizedTruncatedAndBinaryInputIsRefused) {
+  ::steward::testing::TempDir dir;
+  const std::string huge = dir.write("huge.conf", std::string(5 * 1024 * 1024, '#'));
+  auto too_big = loadRulesFile(huge);
+  ASSERT_FALSE(too_big);
+  EXPECT_EQ(too_big.error().message, huge + ": larger than 4 MiB; not a rules file");
+
+  auto long_line = parseRules("[rule a]\ntitle = " + std::string(5000, 'x') + "\n", "l.conf");
+  ASSERT_FALSE(long_line);
+  EXPECT_EQ(long_line.error().message, "l.conf:2: line longer than 4096 characters");
+
+  auto truncated =
+      parseRules("[rule a]\ntype = failed_unit\ntitle = x\n[rule b]\ntype = fil", "t.conf");
+  ASSERT_FALSE(truncated);
+  EXPECT_EQ(truncated.error().message, "t.conf:5: unknown rule type 'fil'");
+
+  auto binary = parseRules(std::string("\x7f"
+                                       "ELF\x02\x01\x01\0\0\0",
+                                       10),
+                           "b.conf");
+  ASSERT_FALSE(binary);
+  EXPECT_EQ(binary.error().message, "b.conf:1: expected 'key = value' or a [section]");
 }
 
 TEST(RulesFileTest, MissingFileIsNamed) {

@@ -103,6 +103,46 @@ TEST(CollectorDbTest, SchemaVersionIsRecordedAndANewerOneIsRefused) {
   EXPECT_NE(refused.error().message.find(path), std::string::npos);
 }
 
+TEST(CollectorDbTest, AVersion1DatabaseKeepsItsOutboxAndAcceptsIncidentEvents) {
+  ::steward::testing::TempDir dir;
+  ::steward::testing::FakeClock clock;
+  const std::string path = dir.file("c.db");
+  {
+    // What a version 1 collector left: an outbox limited to assets and sightings.
+    auto raw = steward::storage::SqliteDb::open(path);
+    ASSERT_TRUE(raw);
+    ASSERT_TRUE((*raw)->exec(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL CHECK "
+        "(kind IN ('asset', 'seen')), asset_id TEXT NOT NULL, event_id TEXT NOT NULL UNIQUE, "
+        "payload TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
+        "next_attempt_ms INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL DEFAULT 'pending', "
+        "last_error TEXT NOT NULL DEFAULT '');"
+        "INSERT INTO outbox(kind, asset_id, event_id, payload, created_at) "
+        "VALUES ('seen', 'a', 'e1', '{}', 't');"
+        "PRAGMA user_version = 1;"));
+  }
+  auto db = CollectorDb::open(path, clock);
+  ASSERT_TRUE(db) << db.error().message;
+  OutboxItem incident;
+  incident.kind = kOutboxIncident;
+  incident.asset_id = "a";
+  incident.event_id = "e2";
+  incident.payload = "{}";
+  incident.created_at = "t";
+  ASSERT_TRUE((*db)->transact([&](auto& sql) { return OutboxTable(sql).enqueue(incident); }));
+  std::vector<OutboxItem> items;
+  ASSERT_TRUE((*db)->read([&](auto& sql) -> Result<void> {
+    auto all = OutboxTable(sql).all();
+    if (!all) return all.error();
+    items = *all;
+    return {};
+  }));
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].event_id, "e1");
+  EXPECT_EQ(items[1].kind, "incident");
+}
+
 TEST(CollectorDbTest, FailedWorkRollsBackEverything) {
   CollectorHarness h;
   auto r = h.db().transact([](auto& db) -> Result<void> {

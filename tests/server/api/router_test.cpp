@@ -34,6 +34,12 @@ TEST_F(RouterRoutesTest, RootServesTheWebAppUnderAStrictPolicy) {
   EXPECT_NE(script.body.find("No assets yet — start an agent"), std::string::npos);
   EXPECT_NE(script.body.find("'/api/v1/assets?'"), std::string::npos);
   EXPECT_NE(script.body.find("function renderDetail"), std::string::npos);
+  // Login page, CSRF token on writes, incident pages.
+  EXPECT_NE(script.body.find("function renderLogin"), std::string::npos);
+  EXPECT_NE(script.body.find("headers['X-CSRF-Token'] = session.csrf"), std::string::npos);
+  EXPECT_NE(script.body.find("function renderIncidents"), std::string::npos);
+  EXPECT_NE(script.body.find("function renderIncident("), std::string::npos);
+  EXPECT_NE(script.body.find("'/api/v1/incidents?'"), std::string::npos);
   EXPECT_EQ(get("/static/app.css").status, 200);
 }
 

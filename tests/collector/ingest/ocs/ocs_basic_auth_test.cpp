@@ -3,9 +3,9 @@
 
 #include "collector/ingest/ocs/ocs_basic_auth.h"
 
+#include <Poco/Base64Encoder.h>
 #include <gtest/gtest.h>
 
-#include <Poco/Base64Encoder.h>
 #include <boost/json/parse.hpp>
 #include <fstream>
 #include <sstream>

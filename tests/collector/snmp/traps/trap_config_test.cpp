@@ -14,11 +14,9 @@ Result<TrapConfig> loadWith(const std::vector<std::string>& overrides) {
 }
 
 const std::vector<std::string> kUser = {
-    "traps.enabled=true",
-    "traps.v3_users=sw",
+    "traps.enabled=true", "traps.v3_users=sw",
     "trap_user.sw.engine_ids=0x8000000001020304, 80001F8880AABBCCDD",
-    "trap_user.sw.auth_password=auth-pass-1",
-    "trap_user.sw.priv_password=priv-pass-1"};
+    "trap_user.sw.auth_password=auth-pass-1", "trap_user.sw.priv_password=priv-pass-1"};
 
 TEST(TrapConfigTest, OffByDefaultOnPort162) {
   auto c = loadWith({});
@@ -85,10 +83,10 @@ TEST(TrapConfigTest, EnabledWithNothingToAcceptIsRefused) {
 }
 
 TEST(TrapConfigTest, AuthNoPrivUserNeedsNoPrivacyPassword) {
-  auto c = loadWith({"traps.enabled=true", "traps.v3_users=ro",
-                     "trap_user.ro.engine_ids=8000000001020304",
-                     "trap_user.ro.auth_protocol=SHA-512", "trap_user.ro.auth_password=12345678",
-                     "trap_user.ro.priv_protocol=none"});
+  auto c =
+      loadWith({"traps.enabled=true", "traps.v3_users=ro",
+                "trap_user.ro.engine_ids=8000000001020304", "trap_user.ro.auth_protocol=SHA-512",
+                "trap_user.ro.auth_password=12345678", "trap_user.ro.priv_protocol=none"});
   ASSERT_TRUE(c) << c.error().message;
   EXPECT_FALSE(c->users[0].requiresPrivacy());
 }

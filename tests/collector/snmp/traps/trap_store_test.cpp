@@ -89,7 +89,7 @@ TEST_F(TrapStoreTest, RetentionDropsEventsOlderThanMaxAge) {
 TEST_F(TrapStoreTest, AddPrunesEveryHundredInserts) {
   TrapStore store(h_.db(), h_.clock, TrapRetention{100, 24h});
   for (int i = 0; i < 199; ++i) ASSERT_TRUE(store.add(event()));
-  EXPECT_EQ(*store.count(), 199);  // the prune at the 100th insert found nothing to drop
+  EXPECT_EQ(*store.count(), 199);   // the prune at the 100th insert found nothing to drop
   ASSERT_TRUE(store.add(event()));  // the 200th prunes again
   EXPECT_EQ(*store.count(), 100);
 }

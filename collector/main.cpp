@@ -24,6 +24,11 @@
 #include "collector/rules/trap_rules_sink.h"
 #include "collector/rules/uplink_resolver.h"
 #include "collector/rules/uplinks_file.h"
+#include "collector/snmp/discovery_scheduler.h"
+#include "collector/snmp/net_snmp_client.h"
+#include "collector/snmp/snmp_config.h"
+#include "collector/snmp/topology.h"
+#include "collector/snmp/topology_uplink_resolver.h"
 #include "collector/snmp/traps/asset_address_index.h"
 #include "collector/snmp/traps/net_snmp_trap_listener.h"
 #include "collector/snmp/traps/trap_processor.h"
@@ -98,6 +103,8 @@ int main(int argc, char** argv) {
   if (auto r = ini->applyOverrides(cli->overrides); !r) return fail(r.error().message);
   auto config = collector::loadCollectorConfig(*ini);
   if (!config) return fail(config.error().message);
+  auto snmp_config = collector::snmp::loadSnmpConfig(*ini);
+  if (!snmp_config) return fail(snmp_config.error().message);
 
   configureLogging(config->log_level);
   Poco::Logger& log = logger("collector");
@@ -133,8 +140,10 @@ int main(int argc, char** argv) {
   collector::reconcile::Reconciler reconciler;
   collector::ingest::IngestService service(**db, clock, reconciler,
                                            [&forwarder] { forwarder.wake(); });
-  // Topology comes from [rules] uplinks_file until SNMP FDB/LLDP discovery fills it.
-  collector::rules::RulesEngine rules_engine(**db, clock, uplinks, std::move(rule_set),
+  // Topology: [rules] uplinks_file first, then what SNMP discovery saw in switch FDBs.
+  collector::snmp::Topology topology(**db);
+  collector::snmp::TopologyUplinkResolver uplink_resolver(uplinks, topology);
+  collector::rules::RulesEngine rules_engine(**db, clock, uplink_resolver, std::move(rule_set),
                                              [&forwarder] { forwarder.wake(); });
   if (auto r = rules_engine.start(); !r) return fail("cannot open storage: " + r.error().message);
   if (!config->rules_file.empty()) {
@@ -193,6 +202,15 @@ int main(int argc, char** argv) {
   }
   const traps::TrapStats* exposed_trap_stats = config->traps.enabled ? &trap_stats : nullptr;
 
+  // SNMP discovery: sweeps of the [snmp] ranges on their own thread.
+  collector::snmp::NetSnmpClient snmp_client;
+  collector::snmp::DiscoveryService discovery(**db, clock, reconciler,
+                                              snmp_config->uplink_mac_threshold,
+                                              [&forwarder] { forwarder.wake(); });
+  if (auto r = discovery.prepare(); !r) return fail("cannot open storage: " + r.error().message);
+  collector::snmp::RangeSweeper sweeper(snmp_client, discovery, *snmp_config, clock);
+  collector::snmp::DiscoveryScheduler discovery_scheduler(sweeper, *snmp_config, clock);
+
   http::HttpServerOptions options;
   options.tls_cert_file = config->tls_cert;
   options.tls_key_file = config->tls_key;
@@ -215,6 +233,7 @@ int main(int argc, char** argv) {
     }
   }
   forwarder.start();
+  discovery_scheduler.start();
   if (!config->rules_file.empty()) rules_timer.start();
   log.information("collector %s listening on %s://%s:%s, forwarding to %s", (*db)->collectorId(),
                   std::string(config->tls_cert.empty() ? "http" : "https"), config->http_address,
@@ -239,6 +258,7 @@ int main(int argc, char** argv) {
   }
   log.information("signal %s: stopping", std::to_string(signal_number));
   server.stop();
+  discovery_scheduler.stop();
   rules_timer.stop();
   trap_listener.stop();
   forwarder.stop();

@@ -2,6 +2,7 @@
 
 #include "collector/reconcile/identifiers.h"
 #include "collector/storage/agent_transport_tables.h"
+#include "collector/snmp/topology.h"
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/outbox_table.h"
 #include "shared/common/id.h"
@@ -127,6 +128,7 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
     record.updated_at = now;
     record.identifiers = std::move(*stored_ids);
     record.inventory = report;
+    snmp::attachNetworkView(db, record);  // keep the switch port SNMP discovery found
     outcome = InventoryOutcome{false, row.asset_id};
     return OutboxTable(db).enqueue(outboxItem(storage::kOutboxAsset, record.asset_id,
                                               record.event_id, wire::encodeAssetRecord(record),

@@ -35,6 +35,8 @@ test_packages=(
   # inventory readers: a real RPM database written by rpm/rpmbuild (rpm_database_test),
   # the sqlite3 shell for tests/fixtures/linux/rpm/make_rpmdb.sh
   rpm sqlite3
+  # SNMP discovery tests: snmpsim's simulated devices
+  snmpsim
 )
 if [[ "${1:-}" == "--tests" ]]; then packages+=("${test_packages[@]}"); fi
 

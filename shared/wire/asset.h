@@ -3,10 +3,12 @@
 // What a collector sends the server about one reconciled asset: the identity the
 // collector settled on plus the latest full inventory it holds for it.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "shared/wire/inventory.h"
+#include "shared/wire/network_device.h"
 
 namespace steward::wire {
 
@@ -26,6 +28,10 @@ struct AssetRecord {
   std::string updated_at;  // when this version of the record was made
   std::vector<AssetIdentifier> identifiers;
   InventoryReport inventory;
+  // Since 1.2: what SNMP discovery knows about a network device (absent for agents'
+  // assets), and the switch port this asset's MAC was learnt on.
+  std::optional<NetworkDevice> network_device = {};
+  std::optional<PortLink> connected_to = {};
   friend bool operator==(const AssetRecord&, const AssetRecord&) = default;
 };
 

@@ -8,6 +8,7 @@
 #include "shared/wire/inventory_devices_codec.h"
 #include "shared/wire/inventory_hardware_codec.h"
 #include "shared/wire/json_reader.h"
+#include "shared/wire/network_device_codec.h"
 #include "shared/wire/services_codec.h"
 
 namespace steward::wire {
@@ -291,6 +292,8 @@ std::string encodeAssetRecord(const AssetRecord& a) {
   }
   o["identifiers"] = std::move(ids);
   o["inventory"] = encodeInventoryObject(a.inventory);
+  if (a.network_device) o["network_device"] = detail::encodeNetworkDevice(*a.network_device);
+  if (a.connected_to) o["connected_to"] = detail::encodePortLink(*a.connected_to);
   return json::serialize(o);
 }
 
@@ -310,6 +313,12 @@ Result<AssetRecord> decodeAssetRecord(std::string_view text) {
           return AssetIdentifier{x.requiredString("kind"), x.requiredString("value")};
         });
     a.inventory = decodeInventoryObject(root.requiredObject("inventory"));
+    if (auto device = root.optionalObject("network_device")) {
+      a.network_device = detail::decodeNetworkDevice(*device);
+    }
+    if (auto link = root.optionalObject("connected_to")) {
+      a.connected_to = detail::decodePortLink(*link);
+    }
     if (a.asset_id.empty()) throw DecodeFailure{"invalid_field", root.path("asset_id") + ": empty"};
     return a;
   });

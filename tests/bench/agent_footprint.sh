@@ -195,12 +195,12 @@ agent=$!
 pids+=("$agent")
 
 for _ in $(seq 1 200); do
-  grep -q 'posted inventory' "$work/agent.log" && break
+  grep -q 'delivered inventory' "$work/agent.log" && break
   kill -0 "$agent" 2>/dev/null ||
     { echo "agent_footprint: agent exited:" >&2; cat "$work/agent.log" >&2; exit 1; }
   sleep 0.1
 done
-grep -q 'posted inventory' "$work/agent.log" ||
+grep -q 'delivered inventory' "$work/agent.log" ||
   { echo "agent_footprint: no inventory delivered:" >&2; tail "$work/agent.log" >&2; exit 1; }
 
 echo "agent_footprint: running agent for ${duration}s at a ${interval}s heartbeat ($scheme)" >&2
@@ -234,7 +234,7 @@ awk '/^[0-9a-f]+-[0-9a-f]+ / {name = (NF >= 6) ? $6 : "[anonymous]"}
      END {for (n in rss) printf "%8d KiB  %s\n", rss[n], n}' "/proc/$agent/smaps" |
   sort -rn | head -12 >"$work/rss-by-mapping"
 kill -0 "$agent" || { echo "agent_footprint: agent died:" >&2; tail "$work/agent.log" >&2; exit 1; }
-heartbeats=$(grep -c 'posted heartbeat' "$work/agent.log" || true)
+heartbeats=$(grep -c 'delivered heartbeat' "$work/agent.log" || true)
 failures=$(grep -c 'could not deliver' "$work/agent.log" || true)
 cpu_pct=$(awk -v a="$c0" -v b="$c1" -v hz="$hz" -v t0="$t0" -v t1="$t1" \
   'BEGIN {printf "%.4f", (b - a) / hz / (t1 - t0) * 100}')

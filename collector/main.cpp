@@ -209,6 +209,12 @@ int main(int argc, char** argv) {
                                               [&forwarder] { forwarder.wake(); });
   if (auto r = discovery.prepare(); !r) return fail("cannot open storage: " + r.error().message);
   collector::snmp::RangeSweeper sweeper(snmp_client, discovery, *snmp_config, clock);
+  if (!config->rules_file.empty()) {
+    sweeper.setReachabilitySink(
+        [&rules_engine](const std::string& asset_id, bool reachable, const std::string& evidence) {
+          (void)rules_engine.onReachability(asset_id, reachable, evidence);  // logged there
+        });
+  }
   collector::snmp::DiscoveryScheduler discovery_scheduler(sweeper, *snmp_config, clock);
 
   http::HttpServerOptions options;

@@ -65,6 +65,18 @@ Result<void> DiscoveryService::prepare() {
   return db_.transact([](steward::storage::SqliteDb& db) { return ensureSnmpTables(db); });
 }
 
+Result<std::map<std::string, std::string>> DiscoveryService::knownDevices() const {
+  std::map<std::string, std::string> known;
+  auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
+    auto rows = db.prepare("SELECT address, asset_id FROM snmp_devices");
+    if (!rows) return rows.error();
+    return rows->forEachRow(
+        [&](steward::storage::Statement& r) { known[r.text(0)] = r.text(1); });
+  });
+  if (!done) return done.error();
+  return known;
+}
+
 Result<DeviceOutcome> DiscoveryService::recordDevice(const SnmpDevice& device) {
   const auto ids = snmpIdentifiers(device);
   if (ids.empty()) {

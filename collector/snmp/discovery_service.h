@@ -6,6 +6,7 @@
 // server, all in one transaction.
 
 #include <functional>
+#include <map>
 #include <string>
 
 #include "collector/reconcile/reconciler.h"
@@ -37,6 +38,10 @@ class DiscoveryService {
   // gave no identifier at all (no serial, engine id, MAC or sysName) is refused
   // with "no_identity", nothing stored.
   Result<DeviceOutcome> recordDevice(const SnmpDevice& device);
+
+  // Address -> asset id of every device discovery has stored, so a sweep can tell
+  // a known device that stopped answering from an address that never did.
+  Result<std::map<std::string, std::string>> knownDevices() const;
 
  private:
   storage::CollectorDb& db_;

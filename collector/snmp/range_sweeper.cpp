@@ -1,5 +1,8 @@
 #include "collector/snmp/range_sweeper.h"
 
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "shared/common/log.h"
 
 namespace steward::collector::snmp {
@@ -27,8 +30,31 @@ Result<SweepSummary> RangeSweeper::sweep(const SnmpRange& range) {
   SweepSummary summary;
   summary.addresses = targets.size();
   auto& log = logger("collector.snmp");
+  std::map<std::string, std::string> known;
+  if (reachability_) {
+    auto devices = service_.knownDevices();
+    if (devices) {
+      known = std::move(*devices);
+    } else {
+      log.error("[range=%s] cannot read known devices: %s", range.name, devices.error().message);
+    }
+  }
+  const auto evidence = [&](const std::string& address, bool answered) {
+    boost::json::object o;
+    o["address"] = address;
+    o["range"] = range.name;
+    o["answered"] = answered;
+    o["timeout_ms"] = config_.timeout.count();
+    o["retries"] = config_.retries;
+    return boost::json::serialize(o);
+  };
   for (const auto& result : results) {
-    if (!result.answered) continue;
+    if (!result.answered) {
+      if (auto k = known.find(result.address); k != known.end()) {
+        reachability_(k->second, false, evidence(result.address, false));
+      }
+      continue;
+    }
     ++summary.answered;
     for (const auto& warning : result.warnings) {
       log.warning("[range=%s] [address=%s] %s", range.name, result.address, warning);
@@ -42,6 +68,7 @@ Result<SweepSummary> RangeSweeper::sweep(const SnmpRange& range) {
       continue;
     }
     ++summary.stored;
+    if (reachability_) reachability_(outcome->asset_id, true, evidence(result.address, true));
   }
   summary.seconds = std::chrono::duration<double>(clock_.monotonic() - started).count();
   log.information("[range=%s] sweep of %z addresses: %z answered, %z stored in %.2f s", range.name,

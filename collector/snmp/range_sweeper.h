@@ -4,6 +4,7 @@
 // credentials (many in flight), parse what answered and record each device.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "collector/snmp/discovery_service.h"
@@ -30,11 +31,19 @@ class RangeSweeper {
   // Errors only for a range that cannot be expanded; device failures are logged.
   Result<SweepSummary> sweep(const SnmpRange& range);
 
+  // Told after each sweep, per stored device: answered (reachable) or, for a device
+  // stored earlier at an address of this range, silent (unreachable) — the fault
+  // rules' device_unreachable input. Set before the scheduler starts.
+  using ReachabilitySink = std::function<void(const std::string& asset_id, bool reachable,
+                                              const std::string& evidence_json)>;
+  void setReachabilitySink(ReachabilitySink sink) { reachability_ = std::move(sink); }
+
  private:
   SnmpClient& client_;
   DiscoveryService& service_;
   const SnmpConfig& config_;
   const Clock& clock_;
+  ReachabilitySink reachability_;
 };
 
 }  // namespace steward::collector::snmp

@@ -146,7 +146,7 @@ Result<SnmpConfig> loadSnmpConfig(const IniConfig& ini) {
       if (!loaded) return loaded.error();
       config.credentials.push_back(std::move(*loaded));
     }
-    auto interval = ini.getInt(section + ".interval_seconds", 3600, 60, 7 * 86400);
+    auto interval = ini.getInt(section + ".interval_seconds", 3600, 1, 7 * 86400);
     if (!interval) return interval.error();
     range.interval = std::chrono::seconds(*interval);
     auto rate = ini.getInt(section + ".rate_per_second", 200, 1, 100000);

@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <iostream>
+#include <thread>
 
 #include "shared/wire/json_codec.h"
 #include "tests/integration/steward_stack.h"

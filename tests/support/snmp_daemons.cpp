@@ -127,7 +127,7 @@ std::unique_ptr<SnmpdDaemon> SnmpdDaemon::start(const SnmpdOptions& options, std
                                                 std::chrono::milliseconds timeout) {
   std::unique_ptr<SnmpdDaemon> d(new SnmpdDaemon());
   d->dir_ = makeSharedDir("steward-snmpd-");
-  d->port_ = freeUdpPort(options.address);
+  d->port_ = options.port != 0 ? options.port : freeUdpPort(options.address);
   const auto conf = d->dir_ / "snmpd.conf";
   {
     std::ofstream out(conf);

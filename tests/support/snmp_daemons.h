@@ -50,6 +50,7 @@ class SnmpsimDaemon {
 
 struct SnmpdOptions {
   std::string address = "127.0.0.1";
+  std::uint16_t port = 0;                 // 0: a free one (a restart may reuse the old one)
   std::string community = "steward-ro";  // v2c, read-only; "" for none
   std::string v3_user = "steward";       // authPriv SHA/AES; "" for none
   std::string v3_auth_password = "auth-secret-1";

@@ -89,6 +89,10 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
   if (!inflated) return inflated.error();
   c.ocs_max_inflated_bytes = static_cast<std::size_t>(*inflated);
 
+  auto reconcile = reconcile::loadReconcileConfig(ini);
+  if (!reconcile) return reconcile.error();
+  c.reconcile = std::move(*reconcile);
+
   c.log_level = ini.getString("log.level", c.log_level);
   if (!isKnownLevel(c.log_level)) {
     return invalid(ini, "log.level = '" + c.log_level +

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "collector/reconcile/reconcile_config.h"
 #include "shared/common/config.h"
 #include "shared/common/result.h"
 
@@ -35,6 +36,8 @@ struct CollectorConfig {
   std::chrono::seconds retry_max{30};  // longest wait between two delivery attempts
   // [ocs]: the OCS Inventory / FusionInventory endpoint (/ocsinventory and /).
   std::size_t ocs_max_inflated_bytes = 32 * 1024 * 1024;  // larger inflated bodies get 413
+  // [reconcile]: extra bogus values and attribute precedence by source.
+  reconcile::ReconcileConfig reconcile;
   // [log]
   std::string log_level = "information";
 };

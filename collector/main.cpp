@@ -89,8 +89,8 @@ int main(int argc, char** argv) {
       collector::outbox::ForwarderOptions{config->server_url, config->server_token,
                                           config->retry_max});
   collector::reconcile::Reconciler reconciler;
-  collector::ingest::IngestService service(**db, clock, reconciler,
-                                           [&forwarder] { forwarder.wake(); });
+  collector::ingest::IngestService service(
+      **db, clock, reconciler, [&forwarder] { forwarder.wake(); }, &config->reconcile);
   collector::ingest::ocs::OcsEndpoint ocs(
       service, clock, collector::ingest::ocs::OcsOptions{config->ocs_max_inflated_bytes});
   collector::ingest::IngestRouter router(service, &ocs);

@@ -15,6 +15,8 @@ namespace steward::collector::storage {
 
 inline constexpr const char* kOutboxAsset = "asset";  // payload: AssetRecord JSON
 inline constexpr const char* kOutboxSeen = "seen";    // payload: AssetSeen JSON
+// payload: AssetHistory JSON (decisions and changes without a new asset record)
+inline constexpr const char* kOutboxHistory = "history";
 
 struct OutboxItem {
   std::int64_t seq = 0;  // delivery order

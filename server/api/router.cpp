@@ -58,6 +58,9 @@ http::HttpResponse Router::route(const http::HttpRequest& request) const {
   if (incidents_ != nullptr) {
     if (auto response = incidents_->route(request)) return *response;
   }
+  if (history_) {
+    if (auto response = history_->route(request)) return *response;
+  }
   if (path == kAssetsPath) {
     if (method != "GET") return methodNotAllowed("GET");
     return assets_.list(request);

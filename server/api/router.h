@@ -9,13 +9,18 @@
 //   POST /api/v1/collector/seen     AssetSeen from a collector (bearer token)
 //   GET  /api/v1/assets             paged list, ?page=&per_page=&q=
 //   GET  /api/v1/assets/{id}        full detail
+//   /api/v1/collector/history, /api/v1/assets/{id}/reconciliation, .../changes
+//                                   see server/api/history_endpoints.h
 //   /api/v1/incidents..., /api/v1/collector/incident-events, PUT /api/v1/assets/{id}/criticality
 //                                   see server/api/incident_endpoints.h
 //
 // Unknown paths are 404 and known paths with another method 405, both as JSON errors.
 
+#include <optional>
+
 #include "server/api/asset_endpoints.h"
 #include "server/api/collector_endpoints.h"
+#include "server/api/history_endpoints.h"
 #include "server/api/incident_endpoints.h"
 #include "server/auth/token_verifier.h"
 #include "server/storage/asset_repository.h"
@@ -31,6 +36,12 @@ class Router {
   // Serves the incident API through `incidents` (which must outlive the router);
   // without it those paths are 404.
   void setIncidentEndpoints(const IncidentEndpoints* incidents) { incidents_ = incidents; }
+  // Serves asset history through `history` (must outlive the router); without it
+  // those paths are 404.
+  void setHistoryEndpoints(AssetHistoryRepository* history) {
+    collector_.setHistory(history);
+    history_.emplace(*history, collector_);
+  }
 
   // Never throws: an unexpected exception becomes a logged 500.
   http::HttpResponse handle(const http::HttpRequest& request) const;
@@ -41,6 +52,7 @@ class Router {
   CollectorEndpoints collector_;
   AssetEndpoints assets_;
   const IncidentEndpoints* incidents_ = nullptr;
+  std::optional<HistoryEndpoints> history_;
 };
 
 }  // namespace steward::server

@@ -39,6 +39,7 @@ TEST(CollectorDbTest, SameAgentMapsToTheSameAssetAfterRestart) {
   EXPECT_FALSE(second->duplicate);
   EXPECT_EQ(second->asset_id, first->asset_id);
   EXPECT_EQ(h.assetCount(), 1);
+  // The asset record of the first report, a collapsed "seen" for the unchanged second.
   EXPECT_EQ(h.outbox().size(), 2u) << "the undelivered outbox survives the restart";
 }
 
@@ -107,7 +108,7 @@ TEST(CollectorDbTest, FailedWorkRollsBackEverything) {
   CollectorHarness h;
   auto r = h.db().transact([](auto& db) -> Result<void> {
     AssetTables tables(db);
-    if (auto s = tables.saveAsset({"a", "t", "t", "t", "h", "{}"}); !s) return s;
+    if (auto s = tables.saveAsset({"a", "t", "t", "t", "h"}); !s) return s;
     return makeError("boom", "simulated failure after the first write");
   });
   EXPECT_FALSE(r);

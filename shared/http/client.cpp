@@ -131,6 +131,10 @@ Result<HttpResponse> BeastHttpClient::send(const std::string& url, const HttpReq
     stream.async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint&) { ec = e; });
     ioc.run();
     if (ec) return makeError("unreachable", "cannot connect to " + url + ": " + ec.message());
+    // Headers and body go out in separate writes; without this, Nagle holds the body
+    // until the peer's delayed ACK (about 40 ms per request on Linux).
+    beast::error_code ignored;
+    stream.socket().set_option(tcp::no_delay(true), ignored);
     return {};
   };
 

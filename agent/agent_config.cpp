@@ -53,6 +53,16 @@ Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_coll
   auto interval = ini.getInt("agent.heartbeat_interval_seconds", 60, 1, 86400);
   if (!interval) return interval.error();  // already names the file and key
   config.heartbeat_interval = std::chrono::seconds(*interval);
+  auto inventory_interval = ini.getInt("agent.inventory_interval_seconds", 3600, 1, 604800);
+  if (!inventory_interval) return inventory_interval.error();
+  config.inventory_interval = std::chrono::seconds(*inventory_interval);
+
+  auto max_items = ini.getInt("spool.max_items", 1000, 1, 1000000);
+  if (!max_items) return max_items.error();
+  config.spool_max_items = static_cast<std::uint64_t>(*max_items);
+  auto max_bytes = ini.getInt("spool.max_bytes", 16 * 1024 * 1024, 65536, std::int64_t{1} << 34);
+  if (!max_bytes) return max_bytes.error();
+  config.spool_max_bytes = static_cast<std::uint64_t>(*max_bytes);
 
   const std::pair<const char*, bool*> sections[] = {
       {"inventory.hardware", &config.inventory.hardware},
@@ -62,12 +72,21 @@ Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_coll
       {"inventory.filesystems", &config.inventory.filesystems},
       {"inventory.network", &config.inventory.network},
       {"inventory.users", &config.inventory.users},
-      {"inventory.packages", &config.inventory.packages}};
+      {"inventory.packages", &config.inventory.packages},
+      {"inventory.services", &config.inventory.services},
+      {"inventory.pci", &config.inventory.pci},
+      {"inventory.usb", &config.inventory.usb},
+      {"inventory.monitors", &config.inventory.monitors},
+      {"inventory.batteries", &config.inventory.batteries}};
   for (const auto& [key, flag] : sections) {
     auto value = ini.getBool(key, true);
     if (!value) return value.error();  // names the file and key
     *flag = *value;
   }
+
+  auto smart = ini.getInt("health.smart_interval_minutes", 30, 0, 10080);
+  if (!smart) return smart.error();
+  config.smart_interval = std::chrono::minutes(*smart);
 
   static constexpr std::array<std::string_view, 8> kLevels = {
       "fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"};

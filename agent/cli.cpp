@@ -10,7 +10,7 @@ Error usage(const std::string& message) { return makeError("usage", message); }
 std::string usageText() {
   return "usage: steward-agent --version\n"
          "       steward-agent inventory [--root DIR]\n"
-         "       steward-agent run --config FILE [--set section.key=value]...\n"
+         "       steward-agent run --config FILE [--health-root DIR] [--set section.key=value]...\n"
          "       steward-agent enroll --collector URL --token TOKEN [--ca FILE | --fingerprint "
          "SHA256]\n"
          "                            [--allow-insecure-http] [--config FILE] [--set "
@@ -55,6 +55,9 @@ Result<CliOptions> parseCommandLine(const std::vector<std::string>& args) {
     if (arg == "--root" && options.command == CliOptions::Command::Inventory) {
       if (!(v = value("--root"))) return v.error();
       options.root = *v;
+    } else if (arg == "--health-root" && options.command == CliOptions::Command::Run) {
+      if (!(v = value("--health-root"))) return v.error();
+      options.health_root = *v;
     } else if (arg == "--config" && options.command != CliOptions::Command::Inventory) {
       if (!(v = value("--config"))) return v.error();
       options.config_path = *v;

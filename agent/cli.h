@@ -19,6 +19,9 @@ struct CliOptions {
   enum class Command { Version, Help, Inventory, Run, Enroll, Status };
   Command command = Command::Help;
   std::string root = "/";              // inventory: filesystem root to read
+  // run: root the health sampler reads /proc and statvfs under (a fixture tree in
+  // tests: its proc/mounts names the mount points, statvfs runs under the root).
+  std::string health_root = "/";
   std::string config_path;             // run: required
   std::vector<std::string> overrides;  // run, enroll, status: "section.key=value"
   // enroll: become collector.url / ca_file / fingerprint_sha256 / allow_insecure_http

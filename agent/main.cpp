@@ -16,12 +16,20 @@
 #include "agent/cli.h"
 #include "agent/enrollment.h"
 #include "agent/health/linux/linux_health_sampler.h"
+#include "agent/health/linux/smart_monitor.h"
 #include "agent/inventory/linux/linux_collector.h"
+#include "agent/inventory/linux/service_inventory.h"
+#include "agent/inventory/linux/systemd_units.h"
 #include "agent/platform/fs_root.h"
 #include "agent/platform/linux/ifaddrs_address_provider.h"
+#include "agent/platform/linux/spawn_command_runner.h"
+#include "agent/inventory/switchable_collector.h"
 #include "agent/run_loop.h"
+#include "agent/spool/spool.h"
 #include "agent/status.h"
+#include "agent/transport/clock_offset.h"
 #include "agent/transport/collector_client.h"
+#include "agent/transport/tls_helper.h"
 #include "agent/version.h"
 #include "shared/common/clock.h"
 #include "shared/common/config.h"
@@ -30,6 +38,20 @@
 #include "shared/wire/json_codec.h"
 
 namespace {
+
+// The live host's inventory: what the files say plus the running systemd's services
+// (ServiceInventory), owning its file collector so SwitchableCollector can rebuild it.
+class LiveHostInventory final : public steward::agent::InventoryCollector {
+ public:
+  LiveHostInventory(std::unique_ptr<steward::agent::InventoryCollector> files,
+                    const steward::agent::SystemdUnits& systemd, bool services)
+      : files_(std::move(files)), with_services_(*files_, systemd, services) {}
+  steward::wire::InventoryReport collect() override { return with_services_.collect(); }
+
+ private:
+  std::unique_ptr<steward::agent::InventoryCollector> files_;
+  steward::agent::ServiceInventory with_services_;
+};
 
 using namespace steward;
 using namespace steward::agent;
@@ -73,7 +95,11 @@ int inventoryCommand(const CliOptions& options) {
       loadAgentId(AgentConfig{}.state_dir).value_or("00000000-0000-0000-0000-000000000000");
   LinuxCollector collector(fs, addresses, clock, agent_id,
                            this_host ? unameMachine() : std::nullopt);
-  std::cout << wire::encodeInventory(collector.collect()) << "\n";
+  SpawnCommandRunner runner;
+  SystemdUnits systemd(fs, runner);
+  // Services come from this host's systemd: only when reading this host.
+  ServiceInventory inventory(collector, systemd, this_host);
+  std::cout << wire::encodeInventory(inventory.collect()) << "\n";
   return 0;
 }
 
@@ -86,12 +112,14 @@ Result<AgentConfig> loadConfig(const CliOptions& options, bool require_collector
   return AgentConfig::fromIni(*ini, require_collector);
 }
 
-// TLS is set up only when the collector URL is https://, on first connection.
-http::BeastHttpClient makeCollectorHttp(const AgentConfig& config) {
+// TLS happens only when the collector URL is https://, in the steward-agent-tls helper
+// process (OpenSSL is never loaded into this one).
+http::BeastHttpClient makeCollectorHttp(const AgentConfig& config, HelperHttpsSender& https) {
   // Shorter than a service manager's stop timeout, so a hung collector cannot
   // delay shutdown by much.
   return http::BeastHttpClient(std::chrono::seconds(8), 64 * 1024 * 1024,
-                               http::TlsClientOptions{config.ca_file, config.fingerprint_sha256});
+                               http::TlsClientOptions{config.ca_file, config.fingerprint_sha256},
+                               https);
 }
 
 int enrollCommand(const CliOptions& options) {
@@ -104,7 +132,9 @@ int enrollCommand(const CliOptions& options) {
     std::cerr << "steward-agent: " << agent_id.error().message << "\n";
     return kExitFailure;
   }
-  auto http = makeCollectorHttp(*config);
+  SpawnCommandRunner runner;
+  HelperHttpsSender https(defaultTlsHelperPath(), runner);
+  auto http = makeCollectorHttp(*config, https);
   auto path =
       enrollAgent(http, config->collector_url, options.enroll_token, *agent_id, config->state_dir);
   if (!path) {
@@ -122,13 +152,14 @@ int statusCommand(const CliOptions& options) {
   const auto agent_id = loadAgentId(config->state_dir);
   const bool enrolled = agent_id && loadCredential(config->state_dir, *agent_id);
   const std::string last_contact = readLastContact(config->state_dir);
+  const auto spool =
+      Spool::inspect((std::filesystem::path(config->state_dir) / Spool::kFileName).string());
   std::cout << "agent id:      " << (agent_id ? *agent_id : "(none yet)") << "\n"
             << "collector:     "
             << (config->collector_url.empty() ? "(not configured)" : config->collector_url) << "\n"
             << "enrolled:      " << (enrolled ? "yes" : "no") << "\n"
             << "last contact:  " << (last_contact.empty() ? "never" : last_contact) << "\n"
-            << "spool depth:   0 (no offline spool yet: reports are retried in memory)\n"
-            << "state dir:     " << config->state_dir << "\n";
+            << spoolStatusLines(spool) << "state dir:     " << config->state_dir << "\n";
   return enrolled ? 0 : 3;
 }
 
@@ -159,14 +190,39 @@ int runCommand(const CliOptions& options) {
   }
   FsRoot fs("/");
   IfaddrsAddressProvider addresses;
-  LinuxCollector collector(fs, addresses, clock, *agent_id, unameMachine(), config->inventory);
-  LinuxHealthSampler health(fs);
-  auto http = makeCollectorHttp(*config);
+  SpawnCommandRunner runner;
+  SystemdUnits systemd(fs, runner);
+  const auto machine = unameMachine();
+  // Rebuilt when the collector pushes other inventory categories.
+  SwitchableCollector collector(
+      [&](const InventorySections& sections) -> std::unique_ptr<InventoryCollector> {
+        return std::make_unique<LiveHostInventory>(
+            std::make_unique<LinuxCollector>(fs, addresses, clock, *agent_id, machine, sections),
+            systemd, sections.services);
+      },
+      config->inventory);
+  // --health-root (tests): health reads a fixture tree, so systemd is looked for there
+  // and the real disks are not asked for SMART.
+  FsRoot health_fs(options.health_root);
+  SystemdUnits health_systemd(health_fs, runner);
+  SmartMonitor smart(health_fs, runner, clock, {config->smart_interval});
+  const bool ask_disks = config->smart_interval.count() > 0 && options.health_root == "/";
+  ClockOffset clock_offset;
+  LinuxHealthSampler health(health_fs,
+                            {&health_systemd, ask_disks ? &smart : nullptr, &clock_offset});
+  auto spool = Spool::open((std::filesystem::path(config->state_dir) / Spool::kFileName).string(),
+                           SpoolLimits{config->spool_max_items, config->spool_max_bytes}, clock);
+  HelperHttpsSender https(defaultTlsHelperPath(), runner);
+  auto beast_http = makeCollectorHttp(*config, https);
+  ClockOffsetRecorder http(beast_http, clock, clock_offset);  // Date headers -> clock_offset
   CollectorClient client(http, config->collector_url, *credential);
   std::mt19937_64 random{std::random_device{}()};
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
-  RunLoop loop(collector, health, client, clock, *agent_id,
-               RunLoop::Options{config->heartbeat_interval, std::chrono::milliseconds(1000)},
+  RunLoop::Options loop_options;
+  loop_options.local =
+      RunSettings{config->heartbeat_interval, config->inventory_interval, config->inventory};
+  loop_options.state_dir = config->state_dir;
+  RunLoop loop(collector, health, client, *spool, clock, *agent_id, loop_options,
                [&] { return uniform(random); });
 
   log.information("steward-agent " + std::string(kAgentVersion) + " starting [agent=" + *agent_id +

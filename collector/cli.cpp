@@ -4,7 +4,8 @@ namespace steward::collector {
 
 std::string usageText() {
   return "usage: steward-collector --config FILE [--set section.key=value]...\n"
-         "       steward-collector --version\n";
+         "       steward-collector --version\n"
+         "       steward-collector --hash-password < password-file\n";
 }
 
 Result<CommandLine> parseCommandLine(const std::vector<std::string>& args) {
@@ -13,6 +14,8 @@ Result<CommandLine> parseCommandLine(const std::vector<std::string>& args) {
     const std::string& arg = args[i];
     if (arg == "--version") {
       cl.show_version = true;
+    } else if (arg == "--hash-password") {
+      cl.hash_password = true;
     } else if (arg == "--help" || arg == "-h") {
       cl.show_help = true;
     } else if (arg == "--config" || arg == "--set") {
@@ -31,7 +34,7 @@ Result<CommandLine> parseCommandLine(const std::vector<std::string>& args) {
       return makeError("usage", "unknown argument '" + arg + "'");
     }
   }
-  if (!cl.show_version && !cl.show_help && cl.config_path.empty()) {
+  if (!cl.show_version && !cl.show_help && !cl.hash_password && cl.config_path.empty()) {
     return makeError("usage", "--config FILE is required");
   }
   return cl;

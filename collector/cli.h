@@ -3,6 +3,7 @@
 // Command line of steward-collector: it only chooses the config file and overrides keys.
 //   steward-collector --config FILE [--set section.key=value]...
 //   steward-collector --version | --help
+//   steward-collector --hash-password   (reads a password on stdin, prints its hash)
 
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ struct CommandLine {
   std::vector<std::string> overrides;  // "section.key=value", applied in order
   bool show_version = false;
   bool show_help = false;
+  bool hash_password = false;
 };
 
 // Parses argv[1..]; an unknown flag, a missing value or a missing --config is an Error.

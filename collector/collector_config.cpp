@@ -3,6 +3,7 @@
 #include <array>
 #include <sstream>
 
+#include "collector/auth/password_hash.h"
 #include "shared/http/tls.h"
 
 namespace steward::collector {
@@ -79,6 +80,44 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
     return invalid(ini, "server.token is required (the collector's API token for the server)");
   }
 
+  c.server_ca_file = ini.getString("server.ca_file", "");
+  c.server_fingerprint_sha256 = ini.getString("server.fingerprint_sha256", "");
+  if (!c.server_fingerprint_sha256.empty()) {
+    auto pin = http::parseFingerprint(c.server_fingerprint_sha256);
+    if (!pin) return invalid(ini, "server.fingerprint_sha256: " + pin.error().message);
+    c.server_fingerprint_sha256 = *pin;
+  }
+
+  if (ini.has("agents.heartbeat_interval_seconds")) {
+    auto v = ini.getInt("agents.heartbeat_interval_seconds", 60, 1,
+                        wire::kMaxHeartbeatIntervalSeconds);
+    if (!v) return v.error();
+    c.agent_settings.heartbeat_interval_seconds = *v;
+  }
+  if (ini.has("agents.inventory_interval_seconds")) {
+    auto v = ini.getInt("agents.inventory_interval_seconds", 3600, 1,
+                        wire::kMaxInventoryIntervalSeconds);
+    if (!v) return v.error();
+    c.agent_settings.inventory_interval_seconds = *v;
+  }
+  if (ini.has("agents.inventory")) {
+    std::string names = ini.getString("agents.inventory", "");
+    for (char& ch : names) ch = (ch == ',' ? ' ' : ch);
+    for (const char* category : wire::kInventoryCategories) {
+      c.agent_settings.inventory[category] = false;
+    }
+    std::istringstream words(names);
+    for (std::string word; words >> word;) {
+      auto it = c.agent_settings.inventory.find(word);
+      if (it == c.agent_settings.inventory.end()) {
+        return invalid(ini, "agents.inventory: '" + word +
+                                "' is not an inventory category (hardware, cpu, memory, disks, "
+                                "filesystems, network, users, packages)");
+      }
+      it->second = true;
+    }
+  }
+
   auto retry = ini.getInt("outbox.retry_max_seconds", c.retry_max.count(), 1, 86400);
   if (!retry) return retry.error();
   c.retry_max = std::chrono::seconds(*retry);
@@ -88,6 +127,38 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
                  1024, std::int64_t{1} << 32);
   if (!inflated) return inflated.error();
   c.ocs_max_inflated_bytes = static_cast<std::size_t>(*inflated);
+  auto ocs_enabled = ini.getBool("ocs.enabled", c.ocs_enabled);
+  if (!ocs_enabled) return ocs_enabled.error();
+  c.ocs_enabled = *ocs_enabled;
+  c.ocs_user = ini.getString("ocs.user", "");
+  c.ocs_password_hash = ini.getString("ocs.password_hash", "");
+  c.ocs_realm = ini.getString("ocs.realm", c.ocs_realm);
+  if (c.ocs_realm.empty() || c.ocs_realm.find_first_of("\"\\\r\n") != std::string::npos) {
+    return invalid(ini, "ocs.realm must be non-empty text without quotes or backslashes");
+  }
+  if (c.ocs_enabled) {
+    if (c.ocs_user.empty() || c.ocs_user.find(':') != std::string::npos) {
+      return invalid(ini, "ocs.enabled is true: ocs.user is required (no ':' in it); the "
+                          "agents send it with --user");
+    }
+    if (c.ocs_password_hash.empty()) {
+      return invalid(ini, "ocs.enabled is true: ocs.password_hash is required; make one with "
+                          "steward-collector --hash-password");
+    }
+    if (auto r = auth::validatePasswordHash(c.ocs_password_hash); !r) {
+      return invalid(ini, "ocs.password_hash: " + r.error().message);
+    }
+  }
+
+  auto traps = snmp::traps::loadTrapConfig(ini);
+  if (!traps) return traps.error();
+  c.traps = std::move(*traps);
+
+  c.rules_file = ini.getString("rules.file", "");
+  c.uplinks_file = ini.getString("rules.uplinks_file", "");
+  auto tick = ini.getInt("rules.tick_ms", c.rules_tick.count(), 50, 60000);
+  if (!tick) return tick.error();
+  c.rules_tick = std::chrono::milliseconds(*tick);
 
   auto reconcile = reconcile::loadReconcileConfig(ini);
   if (!reconcile) return reconcile.error();

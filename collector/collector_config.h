@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "collector/reconcile/reconcile_config.h"
+#include "collector/snmp/traps/trap_config.h"
 #include "shared/common/config.h"
 #include "shared/common/result.h"
+#include "shared/wire/report_reply.h"
 
 namespace steward::collector {
 
@@ -32,12 +34,35 @@ struct CollectorConfig {
   // [server]: where reconciled assets go.
   std::string server_url;    // e.g. http://127.0.0.1:8480, required
   std::string server_token;  // sent as "Authorization: Bearer <token>", required
+  std::string server_ca_file;             // https server.url: PEM CA bundle to verify it
+  std::string server_fingerprint_sha256;  // or the server certificate's pinned SHA-256
+  // [agents]: pushed to every agent in the replies to its reports; keys left unset
+  // are not pushed (the agents' own agent.conf applies):
+  //   heartbeat_interval_seconds (1..86400), inventory_interval_seconds (1..604800),
+  //   inventory = comma-separated categories to collect (the others are switched off).
+  wire::AgentSettings agent_settings;
   // [outbox]
   std::chrono::seconds retry_max{30};  // longest wait between two delivery attempts
   // [ocs]: the OCS Inventory / FusionInventory endpoint (/ocsinventory and /).
   std::size_t ocs_max_inflated_bytes = 32 * 1024 * 1024;  // larger inflated bodies get 413
   // [reconcile]: extra bogus values and attribute precedence by source.
   reconcile::ReconcileConfig reconcile;
+  // [rules]: the fault rules file (config/rules.conf documents it); empty turns the
+  // rules engine off. tick_ms: how often offline detection runs.
+  std::string rules_file;
+  // Optional static endpoint -> switch table (rules/uplinks_file.h) for topology
+  // suppression until SNMP FDB/LLDP discovery provides one.
+  std::string uplinks_file;
+  std::chrono::milliseconds rules_tick{500};
+  // Off by default; when on, HTTP Basic with this user and password hash
+  // (steward-collector --hash-password) is required, and the realm is what
+  // ocsinventory-agent's --realm must say.
+  bool ocs_enabled = false;
+  std::string ocs_user;
+  std::string ocs_password_hash;
+  std::string ocs_realm = "Steward";
+  // [traps]: the SNMP trap receiver (collector/snmp/traps/trap_config.h).
+  snmp::traps::TrapConfig traps;
   // [log]
   std::string log_level = "information";
 };

@@ -7,19 +7,23 @@
 
 #include "server/api/incident_endpoints.h"
 #include "server/api/router.h"
+#include "server/api/user_endpoints.h"
+#include "server/auth/authenticator.h"
+#include "server/auth/sqlite_user_repository.h"
 #include "server/auth/token_verifier.h"
+#include "server/auth/user_command.h"
 #include "server/cli.h"
 #include "server/itsm/incidents/incident_service.h"
 #include "server/itsm/incidents/sqlite_incident_repository.h"
 #include "server/notify/email_sender.h"
 #include "server/notify/notification_worker.h"
-#include "shared/common/port_file.h"
 #include "server/server_config.h"
 #include "server/storage/sqlite/sqlite_asset_history_repository.h"
 #include "server/storage/sqlite/sqlite_asset_repository.h"
 #include "shared/common/clock.h"
 #include "shared/common/config.h"
 #include "shared/common/log.h"
+#include "shared/common/port_file.h"
 #include "shared/http/server.h"
 
 namespace {
@@ -55,6 +59,9 @@ int main(int argc, char** argv) {
   }
   auto config = loadServerConfig(*ini);
   if (!config) return startupFailure(config.error().message);
+  if (cli->command != Command::Serve) {
+    return auth::runUserCommand(*cli, config->storage_path, std::cin, std::cout, std::cerr);
+  }
   configureLogging(config->log_level);
   auto& log = logger("server");
 
@@ -73,6 +80,17 @@ int main(int argc, char** argv) {
                                          config->notify);
   IncidentEndpoints incident_endpoints(incident_service, **incidents, **incidents, clock, *tokens);
   router.setIncidentEndpoints(&incident_endpoints);
+  auto users = auth::SqliteUserRepository::open(config->storage_path);
+  if (!users) return startupFailure(users.error().message);
+  auth::AuthOptions auth_options;
+  auth_options.secure_cookie = config->secure_cookie;
+  auth::Authenticator authenticator(**users, clock, auth_options);
+  UserEndpoints user_endpoints(authenticator);
+  router.setAuthentication(&authenticator, &user_endpoints);
+  if (auto admins = (*users)->countActiveAdmins(); admins && *admins == 0) {
+    log.warning("no admin user yet: create one with  steward-server user add --config " +
+                cli->config_path + " --name admin --role admin");
+  }
   notify::PocoSmtpSender smtp(config->notify.smtp_host, config->notify.smtp_port,
                               config->notify.send_timeout);
   http::BeastHttpClient webhook_client(config->notify.send_timeout);
@@ -81,6 +99,8 @@ int main(int argc, char** argv) {
   http::HttpServerOptions options;
   options.address = config->address;
   options.port = config->port;
+  options.tls_cert_file = config->tls_cert;
+  options.tls_key_file = config->tls_key;
   options.body_limit = config->body_limit_bytes;
   http::HttpServer server(options,
                           [&router](const http::HttpRequest& r) { return router.handle(r); });
@@ -95,7 +115,8 @@ int main(int argc, char** argv) {
       return startupFailure(written.error().message);
     }
   }
-  log.information("listening on http://" + config->address + ":" + std::to_string(*port) +
+  log.information(std::string("listening on ") + (config->tls_cert.empty() ? "http" : "https") +
+                  "://" + config->address + ":" + std::to_string(*port) +
                   " [storage=" + config->storage_path + "]");
 
   notifier.start();

@@ -28,6 +28,11 @@ Result<ServerConfig> loadServerConfig(const IniConfig& ini) {
   if (!port) return port.error();
   c.port = static_cast<std::uint16_t>(*port);
   c.port_file = ini.getString("http.port_file", "");
+  c.tls_cert = ini.getString("http.tls_cert", "");
+  c.tls_key = ini.getString("http.tls_key", "");
+  if (c.tls_cert.empty() != c.tls_key.empty()) {
+    return invalid(ini, "http.tls_cert and http.tls_key must be set together");
+  }
 
   auto body_limit =
       ini.getInt("http.body_limit_bytes", static_cast<std::int64_t>(kDefaultBodyLimitBytes), 1024,
@@ -50,6 +55,10 @@ Result<ServerConfig> loadServerConfig(const IniConfig& ini) {
   if (auto verifier = TokenVerifier::fromSha256Hex(c.collector_token_sha256); !verifier) {
     return invalid(ini, verifier.error().message);
   }
+
+  auto secure_cookie = ini.getBool("auth.secure_cookie", c.secure_cookie);
+  if (!secure_cookie) return invalid(ini, secure_cookie.error().message);
+  c.secure_cookie = *secure_cookie;
 
   c.log_level = ini.getString("log.level", c.log_level);
   if (std::find(kLogLevels.begin(), kLogLevels.end(), c.log_level) == kLogLevels.end()) {

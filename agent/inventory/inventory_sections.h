@@ -14,8 +14,13 @@ struct InventorySections {
   bool disks = true;
   bool filesystems = true;
   bool network = true;  // interfaces, gateways, DNS servers
-  bool users = true;
-  bool packages = true;
+  bool users = true;     // accounts and their last logins (/var/log/wtmp)
+  bool packages = true;  // dpkg and RPM
+  bool services = true;  // systemd service units and their states
+  bool pci = true;       // PCI devices
+  bool usb = true;       // USB devices
+  bool monitors = true;  // displays (EDID)
+  bool batteries = true;
 };
 
 }  // namespace steward::agent

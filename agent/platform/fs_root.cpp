@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -119,6 +120,74 @@ Result<FsStats> FsRoot::statvfs(std::string_view path) const {
   stats.total_inodes = st.f_files;
   stats.free_inodes = st.f_ffree;
   return stats;
+}
+
+Result<std::int64_t> FsRoot::modifiedTime(std::string_view path) const {
+  auto full = resolve(path);
+  if (!full) return full.error();
+  struct stat st {};
+  if (::stat(full->c_str(), &st) != 0) return errnoError(errno, "cannot stat", *full);
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec);
+}
+
+Result<void> FsRoot::readChunks(std::string_view path,
+                                const std::function<bool(std::string_view)>& on_chunk,
+                                std::size_t max_bytes) const {
+  auto full = resolve(path);
+  if (!full) return full.error();
+  const int fd = ::open(full->c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errnoError(errno, "cannot open", *full);
+  FdCloser closer{fd};
+  std::size_t total = 0;
+  char buffer[16 * 1024];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errnoError(errno, "cannot read", *full);
+    }
+    if (n == 0) return {};
+    total += static_cast<std::size_t>(n);
+    if (total > max_bytes) {
+      return makeError("too_large",
+                       full->string() + " is larger than " + std::to_string(max_bytes) + " bytes");
+    }
+    if (!on_chunk(std::string_view(buffer, static_cast<std::size_t>(n)))) return {};
+  }
+}
+
+Result<void> FsRoot::forEachLine(std::string_view path,
+                                 const std::function<bool(std::string_view)>& on_line,
+                                 std::size_t max_bytes) const {
+  std::string line;
+  bool overlong = false;  // this line was already passed on, cut short
+  bool stopped = false;
+  auto read = readChunks(
+      path,
+      [&](std::string_view chunk) {
+        while (!chunk.empty()) {
+          const std::size_t newline = chunk.find('\n');
+          if (!overlong) {
+            line.append(chunk.substr(0, newline).substr(0, kMaxLineBytes - line.size()));
+          }
+          if (newline == std::string_view::npos) {
+            if (!overlong && line.size() >= kMaxLineBytes) {
+              overlong = true;
+              if (!on_line(line)) return !(stopped = true);
+            }
+            return true;
+          }
+          if (!overlong && !on_line(line)) return !(stopped = true);
+          line.clear();
+          overlong = false;
+          chunk.remove_prefix(newline + 1);
+        }
+        return true;
+      },
+      max_bytes);
+  if (!read) return read.error();
+  if (!stopped && !overlong && !line.empty()) on_line(line);
+  return {};
 }
 
 }  // namespace steward::agent

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,23 @@ class FsRoot {
   virtual Result<std::string> readLink(std::string_view path) const;
   // Capacity of the filesystem holding `path`.
   virtual Result<FsStats> statvfs(std::string_view path) const;
+  // Last modification time of `path`, seconds since the Unix epoch (UTC).
+  virtual Result<std::int64_t> modifiedTime(std::string_view path) const;
+  // Streams `path` in chunks of at most 16 KiB, so a large file is never held whole.
+  // `on_chunk` returns false to stop early. Same error codes as readFile, "too_large"
+  // once more than max_bytes have been read.
+  virtual Result<void> readChunks(std::string_view path,
+                                  const std::function<bool(std::string_view)>& on_chunk,
+                                  std::size_t max_bytes = 64 * 1024 * 1024) const;
+  // readChunks split into lines (without the '\n'; a final line without one is
+  // included). A line longer than kMaxLineBytes is passed cut short.
+  static constexpr std::size_t kMaxLineBytes = 4096;
+  Result<void> forEachLine(std::string_view path,
+                           const std::function<bool(std::string_view)>& on_line,
+                           std::size_t max_bytes = 64 * 1024 * 1024) const;
+  // Where `path` lives on the host, for a library that opens files itself (SQLite);
+  // "invalid_path" as readFile.
+  Result<std::filesystem::path> hostPath(std::string_view path) const { return resolve(path); }
 
   const std::filesystem::path& root() const { return root_; }
 

@@ -1,6 +1,7 @@
 #include "agent/transport/collector_client.h"
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include "agent/inventory/linux/text_util.h"
@@ -65,6 +66,23 @@ Delivery CollectorClient::sendInventory(const wire::InventoryReport& report) {
 
 Delivery CollectorClient::sendHeartbeat(const wire::Heartbeat& heartbeat) {
   return post("/api/v1/agent/heartbeat", wire::encodeHeartbeat(heartbeat));
+}
+
+Delivery CollectorClient::sendSpooled(const SpoolItem& item) {
+  boost::system::error_code ec;
+  boost::json::value doc = boost::json::parse(item.body, ec);
+  if (ec || !doc.is_object()) {
+    Delivery broken;
+    broken.outcome = Delivery::Outcome::Rejected;
+    broken.detail = "spooled item is not a JSON object";
+    return broken;
+  }
+  auto& object = doc.as_object();
+  object["sequence"] = item.sequence;
+  if (item.dropped > 0) object["dropped_reports"] = item.dropped;
+  return post(item.kind == SpoolKind::Inventory ? "/api/v1/agent/inventory"
+                                                : "/api/v1/agent/heartbeat",
+              boost::json::serialize(doc));
 }
 
 Delivery CollectorClient::post(const std::string& path, std::string body) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "agent/spool/spool.h"
 #include "shared/http/client.h"
 #include "shared/wire/inventory.h"
 
@@ -36,6 +37,10 @@ class CollectorClient {
 
   Delivery sendInventory(const wire::InventoryReport& report);
   Delivery sendHeartbeat(const wire::Heartbeat& heartbeat);
+  // Sends a spooled report with its delivery fields added: "sequence" (the spool's
+  // number) and "dropped_reports" (when the spool attached a count). A body that is
+  // not a JSON object is Rejected without a request.
+  Delivery sendSpooled(const SpoolItem& item);
 
  private:
   Delivery post(const std::string& path, std::string body);

@@ -1,8 +1,6 @@
 #include "collector/ingest/ingest_router.h"
 
 #include <algorithm>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <cctype>
 
 #include "shared/common/log.h"
@@ -40,10 +38,6 @@ HttpResponse storageFailure(const Error& error) {
   return jsonError(500, "storage_error", "the collector could not store the report; retry later");
 }
 
-std::string statusBody(const std::string& status, const std::string& asset_id) {
-  return boost::json::serialize(boost::json::object{{"status", status}, {"asset_id", asset_id}});
-}
-
 }  // namespace
 
 HttpResponse IngestRouter::handle(const HttpRequest& request) const {
@@ -53,7 +47,12 @@ HttpResponse IngestRouter::handle(const HttpRequest& request) const {
     if (!http::isJsonContentType(request.header("content-type"))) return unsupportedMediaType(request);
     return path == kInventoryPath ? inventory(request) : heartbeat(request);
   }
-  if (ocs_ != nullptr && ocs::OcsEndpoint::handlesPath(path)) {
+  if (ocs::OcsEndpoint::handlesPath(path)) {
+    if (ocs_ == nullptr) {
+      return jsonError(404, "ocs_disabled",
+                       "the OCS Inventory / FusionInventory endpoint is off; set [ocs] enabled = "
+                       "true with user and password_hash in collector.conf");
+    }
     if (request.method != "POST") return methodNotAllowed("POST", request);
     return ocs_->handle(request);
   }
@@ -63,6 +62,10 @@ HttpResponse IngestRouter::handle(const HttpRequest& request) const {
     return http::jsonOk(R"({"status":"ok"})");
   }
   return jsonError(404, "not_found", "no such endpoint: " + path);
+}
+
+std::string IngestRouter::replyBody(const std::string& status, const std::string& asset_id) const {
+  return wire::encodeReportReply(wire::ReportReply{status, asset_id, agent_settings_});
 }
 
 HttpResponse IngestRouter::inventory(const HttpRequest& request) const {
@@ -75,7 +78,7 @@ HttpResponse IngestRouter::inventory(const HttpRequest& request) const {
   }
   auto outcome = service_.ingestInventory(*report);
   if (!outcome) return storageFailure(outcome.error());
-  return http::jsonOk(statusBody(outcome->duplicate ? "duplicate" : "stored", outcome->asset_id));
+  return http::jsonOk(replyBody(outcome->duplicate ? "duplicate" : "stored", outcome->asset_id));
 }
 
 HttpResponse IngestRouter::heartbeat(const HttpRequest& request) const {
@@ -86,14 +89,16 @@ HttpResponse IngestRouter::heartbeat(const HttpRequest& request) const {
                  beat.error().message);
     return jsonError(400, beat.error().code, beat.error().message);
   }
-  auto asset_id = service_.recordHeartbeat(*beat);
-  if (!asset_id) {
-    if (asset_id.error().code == "inventory_required") {
-      return jsonError(409, "inventory_required", asset_id.error().message);
+  auto outcome = service_.recordHeartbeat(*beat);
+  if (!outcome) {
+    if (outcome.error().code == "inventory_required") {
+      logger("collector.ingest")
+          .information("[agent=%s] %s", beat->agent_id, outcome.error().message);
+      return jsonError(409, "inventory_required", outcome.error().message);
     }
-    return storageFailure(asset_id.error());
+    return storageFailure(outcome.error());
   }
-  return http::jsonOk(statusBody("ok", *asset_id));
+  return http::jsonOk(replyBody(outcome->duplicate ? "duplicate" : "ok", outcome->asset_id));
 }
 
 }  // namespace steward::collector::ingest

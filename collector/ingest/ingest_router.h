@@ -2,9 +2,12 @@
 
 // The collector's HTTP API for agents, as a pure function of the request:
 //   POST /api/v1/agent/inventory  InventoryReport JSON -> {"status":"stored"|"duplicate",
-//                                                          "asset_id":...}
-//   POST /api/v1/agent/heartbeat  Heartbeat JSON -> {"status":"ok","asset_id":...};
-//                                 409 "inventory_required" for an agent never inventoried
+//                                                          "asset_id":..., "config":{...}}
+//   POST /api/v1/agent/heartbeat  Heartbeat JSON -> {"status":"ok"|"duplicate",
+//                                 "asset_id":..., "config":{...}}; 409
+//                                 "inventory_required" for an agent never inventoried or
+//                                 whose section hashes differ from its last inventory
+//   "config" is the collector's [agents] settings (shared/wire/report_reply.h).
 //   GET  /healthz                 {"status":"ok"}
 //   POST /ocsinventory, POST /    OCS Inventory / FusionInventory agents, when an
 //                                 OcsEndpoint is given (collector/ingest/ocs/ocs_endpoint.h)
@@ -14,13 +17,15 @@
 #include "collector/ingest/ingest_service.h"
 #include "collector/ingest/ocs/ocs_endpoint.h"
 #include "shared/http/message.h"
+#include "shared/wire/report_reply.h"
 
 namespace steward::collector::ingest {
 
 class IngestRouter {
  public:
-  explicit IngestRouter(IngestService& service, const ocs::OcsEndpoint* ocs = nullptr)
-      : service_(service), ocs_(ocs) {}
+  explicit IngestRouter(IngestService& service, const ocs::OcsEndpoint* ocs = nullptr,
+                        wire::AgentSettings agent_settings = {})
+      : service_(service), ocs_(ocs), agent_settings_(std::move(agent_settings)) {}
 
   http::HttpResponse handle(const http::HttpRequest& request) const;
 
@@ -28,8 +33,11 @@ class IngestRouter {
   http::HttpResponse inventory(const http::HttpRequest& request) const;
   http::HttpResponse heartbeat(const http::HttpRequest& request) const;
 
+  std::string replyBody(const std::string& status, const std::string& asset_id) const;
+
   IngestService& service_;
   const ocs::OcsEndpoint* ocs_;  // nullptr: the OCS paths are 404
+  wire::AgentSettings agent_settings_;  // pushed to agents in every 2xx reply
 };
 
 }  // namespace steward::collector::ingest

@@ -1,6 +1,7 @@
 #include "collector/ingest/ingest_service.h"
 
 #include "collector/ingest/sighting_ingest.h"
+#include "collector/storage/agent_transport_tables.h"
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/outbox_table.h"
 #include "shared/common/id.h"
@@ -9,6 +10,7 @@
 
 namespace steward::collector::ingest {
 
+using storage::AgentTransportTables;
 using storage::AssetTables;
 using storage::OutboxItem;
 using storage::OutboxTable;
@@ -24,6 +26,36 @@ OutboxItem outboxItem(const char* kind, const std::string& asset_id, const std::
   item.payload = std::move(payload);
   item.created_at = now;
   return item;
+}
+
+// The wire carries an unsigned number; SQLite stores signed. A sequence beyond
+// 2^63 is not a count any agent reaches, so it is not kept rather than wrapped.
+std::optional<std::int64_t> sequenceOf(const std::optional<std::uint64_t>& sequence) {
+  if (!sequence || *sequence > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+  return static_cast<std::int64_t>(*sequence);
+}
+
+std::string differingSections(const std::map<std::string, std::string>& stored,
+                              const std::map<std::string, std::string>& sent) {
+  std::string out;
+  auto add = [&](const std::string& name) { out += (out.empty() ? "" : ", ") + name; };
+  for (const auto& [name, hash] : sent) {
+    const auto it = stored.find(name);
+    if (it == stored.end() || it->second != hash) add(name);
+  }
+  for (const auto& [name, hash] : stored) {
+    if (!sent.contains(name)) add(name);
+  }
+  return out;
+}
+
+void logDrops(const std::string& agent_id, const std::string& asset_id,
+              std::uint64_t dropped) {
+  if (dropped == 0) return;
+  logger("collector.ingest")
+      .warning("[agent=%s] [asset=%s] the agent's full spool dropped %s reports while it could "
+               "not deliver them",
+               agent_id, asset_id, std::to_string(dropped));
 }
 
 }  // namespace
@@ -46,7 +78,15 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
         SightingIngest(db, clock_, reconciler_, config_, db_.collectorId()).ingest(report, source);
     if (!result) return result.error();
     sighting = std::move(*result);
-    return {};
+    if (sighting.duplicate || report.agent_id.empty()) return {};
+    // Delivery facts of the agent (Steward spool, OCS agent): what the next
+    // heartbeat's section hashes are checked against, and the sequence/drop log.
+    AgentTransportTables transport(db);
+    if (auto r = transport.saveSectionHashes(report.agent_id, report.section_hashes); !r) return r;
+    return transport.recordDelivery({report.agent_id, "inventory", report.report_id,
+                                     sequenceOf(report.sequence), report.collected_at,
+                                     formatRfc3339(clock_.now()),
+                                     report.dropped_reports.value_or(0)});
   });
   if (!done) return done.error();
   if (!sighting.duplicate) {
@@ -59,15 +99,18 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
                       report.report_id, source, sighting.rule, sighting.evidence,
                       std::to_string(sighting.changes.size()));
     }
+    logDrops(report.agent_id, sighting.asset_id, report.dropped_reports.value_or(0));
     if (on_enqueued_) on_enqueued_();
+    if (hooks_.inventory) hooks_.inventory(sighting.asset_id, report);
   }
   return InventoryOutcome{sighting.duplicate, sighting.asset_id, sighting.unchanged};
 }
 
-Result<std::string> IngestService::recordHeartbeat(const wire::Heartbeat& heartbeat) {
-  std::string asset_id;
+Result<HeartbeatOutcome> IngestService::recordHeartbeat(const wire::Heartbeat& heartbeat) {
+  HeartbeatOutcome outcome;
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
     AssetTables assets(db);
+    AgentTransportTables transport(db);
     auto found = assets.assetForAgent(heartbeat.agent_id);
     if (!found) return found.error();
     if (!*found) {
@@ -75,19 +118,47 @@ Result<std::string> IngestService::recordHeartbeat(const wire::Heartbeat& heartb
                                                  " has not sent an inventory to this collector "
                                                  "yet; send one first");
     }
-    asset_id = **found;
+    outcome.asset_id = **found;
+    auto known = transport.heartbeatKnown(heartbeat.heartbeat_id);
+    if (!known) return known.error();
+    if (*known) {
+      outcome.duplicate = true;
+      return {};
+    }
+    if (!heartbeat.section_hashes.empty()) {
+      auto stored = transport.transportOf(heartbeat.agent_id);
+      if (!stored) return stored.error();
+      const std::string differ = differingSections(stored->section_hashes, heartbeat.section_hashes);
+      if (!differ.empty()) {
+        return makeError("inventory_required",
+                         "the heartbeat's inventory hashes differ from the last inventory "
+                         "stored for agent " + heartbeat.agent_id + " (" + differ +
+                         "); send a full inventory");
+      }
+    }
     const std::string now = formatRfc3339(clock_.now());
-    if (auto r = assets.touchLastSeen(asset_id, now); !r) return r;
+    if (auto r = transport.recordDelivery({heartbeat.agent_id, "heartbeat", heartbeat.heartbeat_id,
+                                           sequenceOf(heartbeat.sequence), heartbeat.sent_at, now,
+                                           heartbeat.dropped_reports.value_or(0)});
+        !r) {
+      return r;
+    }
+    if (auto r = assets.touchLastSeen(outcome.asset_id, now); !r) return r;
     wire::AssetSeen seen;
     seen.event_id = newUuidV7(clock_);
-    seen.asset_id = asset_id;
+    seen.asset_id = outcome.asset_id;
     seen.last_seen = now;
-    return OutboxTable(db).enqueueSeen(outboxItem(storage::kOutboxSeen, asset_id, seen.event_id,
-                                                  wire::encodeAssetSeen(seen), now));
+    return OutboxTable(db).enqueueSeen(outboxItem(storage::kOutboxSeen, outcome.asset_id,
+                                                  seen.event_id, wire::encodeAssetSeen(seen),
+                                                  now));
   });
   if (!done) return done.error();
-  if (on_enqueued_) on_enqueued_();
-  return asset_id;
+  if (!outcome.duplicate) {
+    logDrops(heartbeat.agent_id, outcome.asset_id, heartbeat.dropped_reports.value_or(0));
+    if (on_enqueued_) on_enqueued_();
+    if (hooks_.heartbeat) hooks_.heartbeat(outcome.asset_id, heartbeat);
+  }
+  return outcome;
 }
 
 }  // namespace steward::collector::ingest

@@ -22,6 +22,17 @@ struct InventoryOutcome {
   bool unchanged = false;  // same content as the source's previous report
 };
 
+// Called after a report's commit, e.g. to feed the fault rules engine.
+struct IngestHooks {
+  std::function<void(const std::string& asset_id, const wire::InventoryReport&)> inventory;
+  std::function<void(const std::string& asset_id, const wire::Heartbeat&)> heartbeat;
+};
+
+struct HeartbeatOutcome {
+  bool duplicate = false;  // this heartbeat_id was stored before; nothing changed
+  std::string asset_id;
+};
+
 class IngestService {
  public:
   // `on_enqueued` runs after a commit that added outbox items (wakes the forwarder).
@@ -33,14 +44,20 @@ class IngestService {
 
   // Stores `report`, a sighting from `source` (wire::kSource*: "agent", "ocs",
   // "snmp", "manual"), under the asset reconciliation picks (or a new one); see
-  // sighting_ingest.h. A report_id seen before is answered with its asset and
-  // changes nothing.
+  // sighting_ingest.h. Agent reports also record their section hashes and delivery
+  // facts (sequence, dropped count). A report_id seen before is answered with its
+  // asset and changes nothing.
   Result<InventoryOutcome> ingestInventory(const wire::InventoryReport& report,
                                            const std::string& source = "agent");
 
-  // Marks the agent's asset seen now and queues a collapsed "seen" item. Error code
-  // "inventory_required" when the agent never sent an inventory.
-  Result<std::string> recordHeartbeat(const wire::Heartbeat& heartbeat);
+  // Marks the agent's asset seen now, logs the delivery and queues a collapsed "seen"
+  // item. A heartbeat_id seen before changes nothing. Error code "inventory_required"
+  // when the agent never sent an inventory, or when the heartbeat's section hashes
+  // differ from those of the last inventory stored (one was lost or dropped).
+  Result<HeartbeatOutcome> recordHeartbeat(const wire::Heartbeat& heartbeat);
+
+  // Set before the HTTP server starts; not synchronised.
+  void setHooks(IngestHooks hooks) { hooks_ = std::move(hooks); }
 
  private:
   storage::CollectorDb& db_;
@@ -49,6 +66,7 @@ class IngestService {
   std::function<void()> on_enqueued_;
   reconcile::ReconcileConfig default_config_;
   const reconcile::ReconcileConfig& config_;
+  IngestHooks hooks_;
 };
 
 }  // namespace steward::collector::ingest

@@ -7,6 +7,7 @@
 #include "collector/reconcile/change_detector.h"
 #include "collector/reconcile/hardware_conflict.h"
 #include "collector/reconcile/identifiers.h"
+#include "collector/snmp/topology.h"
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/outbox_table.h"
 #include "shared/common/id.h"
@@ -39,11 +40,9 @@ std::string describe(const std::vector<AssetIdentifier>& ids) {
   return out.empty() ? "none" : out;
 }
 
-// Identifiers of `report` that may identify a machine: not bogus, not flagged.
-Result<std::vector<AssetIdentifier>> usableIdentifiers(AssetTables& assets,
-                                                       const wire::InventoryReport& report,
-                                                       const reconcile::BogusValues& bogus) {
-  auto ids = reconcile::extractIdentifiers(report, bogus);
+// `ids` without hardware keys flagged as not unique.
+Result<std::vector<AssetIdentifier>> usableOf(AssetTables& assets,
+                                              std::vector<AssetIdentifier> ids) {
   std::vector<AssetIdentifier> out;
   for (auto& id : ids) {
     if (isHardwareKey(id.kind)) {
@@ -54,6 +53,13 @@ Result<std::vector<AssetIdentifier>> usableIdentifiers(AssetTables& assets,
     out.push_back(std::move(id));
   }
   return out;
+}
+
+// Identifiers of `report` that may identify a machine: not bogus, not flagged.
+Result<std::vector<AssetIdentifier>> usableIdentifiers(AssetTables& assets,
+                                                       const wire::InventoryReport& report,
+                                                       const reconcile::BogusValues& bogus) {
+  return usableOf(assets, reconcile::extractIdentifiers(report, bogus));
 }
 
 OutboxItem outboxItem(const char* kind, const std::string& asset_id, const std::string& event_id,
@@ -87,7 +93,8 @@ SightingIngest::SightingIngest(steward::storage::SqliteDb& db, const Clock& cloc
       collector_id_(std::move(collector_id)) {}
 
 Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& report,
-                                               const std::string& source) {
+                                               const std::string& source,
+                                               const SightingExtras& extras) {
   AssetTables assets(db_);
   SightingOutcome out;
   auto seen = assets.assetForReport(report.report_id);
@@ -100,7 +107,11 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   const std::string now = formatRfc3339(clock_.now());
   const auto& bogus = config_.bogus;
 
-  auto ids = usableIdentifiers(assets, report, bogus);
+  // An agent's sighting binds its agent id to the asset; a source with identifiers
+  // of its own (SNMP) has no agent.
+  const bool from_agent = extras.identifiers == nullptr && !report.agent_id.empty();
+  auto ids = extras.identifiers != nullptr ? usableOf(assets, *extras.identifiers)
+                                           : usableIdentifiers(assets, report, bogus);
   if (!ids) return ids.error();
   auto candidates = assets.candidatesFor(*ids);
   if (!candidates) return candidates.error();
@@ -111,7 +122,7 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   // the hardware agrees before believing it (cloned VMs share serial and UUID).
   std::optional<std::string> refused_asset;
   std::string refusal;
-  if (decision.asset_id && isHardwareKey(decision.rule) && !report.agent_id.empty()) {
+  if (decision.asset_id && isHardwareKey(decision.rule) && from_agent) {
     auto bound = assets.assetForAgent(report.agent_id);
     if (!bound) return bound.error();
     if (!(*bound && **bound == *decision.asset_id)) {
@@ -161,6 +172,13 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   out.rule = decision.rule;
   out.evidence = decision.evidence;
 
+  bool view_changed = false;
+  if (extras.before_record) {
+    auto changed = extras.before_record(asset_id, now);
+    if (!changed) return changed.error();
+    view_changed = *changed;
+  }
+
   const std::string content = contentJson(report);
   const std::string hash = http::sha256Hex(content);
   std::optional<storage::SightingRow> head;
@@ -169,7 +187,8 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
     if (!found) return found.error();
     head = std::move(*found);
   }
-  if (head && !refused_asset && head->agent_id == report.agent_id && head->content_hash == hash) {
+  if (head && !refused_asset && head->agent_id == report.agent_id && head->content_hash == hash &&
+      !view_changed) {
     // Unchanged re-inventory: nothing to merge, diff or resend but the sighting.
     out.unchanged = true;
     if (auto r = assets.touchLastSeen(asset_id, now); !r) return r.error();
@@ -208,7 +227,11 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
     if (s.source != source) after.push_back(s);
   }
   after.push_back({source, report});
-  const auto merged = reconcile::mergeSightings(after, after.size() - 1, config_.precedence);
+  // The record names the report just received, unless that came from a source
+  // without an agent (SNMP) and an agent's sighting is there to name.
+  const std::size_t primary =
+      extras.identifiers != nullptr && after.size() > 1 ? 0 : after.size() - 1;
+  const auto merged = reconcile::mergeSightings(after, primary, config_.precedence);
   if (!before.empty()) {
     const auto previous = reconcile::mergeSightings(before, 0, config_.precedence);
     for (auto& c : reconcile::detectChanges(previous, merged)) {
@@ -229,17 +252,31 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
 
   // The asset is known by the identifiers of all its sightings.
   std::vector<AssetIdentifier> all_ids = *ids;
+  std::vector<AssetIdentifier> stored_before;
+  if (!is_new) {
+    auto stored = assets.identifiersOf(asset_id);
+    if (!stored) return stored.error();
+    stored_before = std::move(*stored);
+  }
   for (const auto& s : after) {
     if (s.source == source) continue;
     auto more = usableIdentifiers(assets, s.report, bogus);
     if (!more) return more.error();
+    if (s.source == wire::kSourceSnmp) {
+      // An SNMP sighting's agent id only marks the source; its snmpEngineID is not in
+      // the report, so keep the one the asset has.
+      std::erase_if(*more, [](const AssetIdentifier& id) { return id.kind == reconcile::kAgentId; });
+      for (const auto& id : stored_before) {
+        if (id.kind == reconcile::kSnmpEngineId) more->push_back(id);
+      }
+    }
     for (auto& id : *more) {
       if (std::find(all_ids.begin(), all_ids.end(), id) == all_ids.end()) all_ids.push_back(id);
     }
   }
   auto moved = assets.replaceIdentifiers(asset_id, all_ids);
   if (!moved) return moved.error();
-  if (!report.agent_id.empty()) {
+  if (from_agent) {
     if (auto r = assets.bindAgent(report.agent_id, asset_id, now); !r) return r.error();
   }
   if (auto r = assets.recordReport(report.report_id, report.agent_id, asset_id, now); !r) {
@@ -306,6 +343,7 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   record.inventory = merged;
   record.decisions = out.decisions;
   record.changes = out.changes;
+  snmp::attachNetworkView(db_, record);  // device facts and switch port SNMP discovery found
   if (auto r = OutboxTable(db_).enqueue(outboxItem(storage::kOutboxAsset, asset_id,
                                                    record.event_id,
                                                    wire::encodeAssetRecord(record), now));
@@ -313,6 +351,36 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
     return r.error();
   }
   return out;
+}
+
+Result<std::optional<wire::AssetRecord>> currentAssetRecord(
+    steward::storage::SqliteDb& db, const Clock& clock, const std::string& collector_id,
+    const std::string& asset_id, const reconcile::AttributePrecedence& precedence) {
+  AssetTables assets(db);
+  auto row = assets.asset(asset_id);
+  if (!row) return row.error();
+  if (!*row) return std::optional<wire::AssetRecord>{};
+  auto sightings = assets.sightingsOf(asset_id);
+  if (!sightings) return sightings.error();
+  std::vector<reconcile::SourcedReport> reports;
+  for (const auto& s : *sightings) {
+    auto decoded = wire::decodeInventory(s.report_json);
+    if (decoded) reports.push_back({s.source, std::move(*decoded)});
+  }
+  if (reports.empty()) return std::optional<wire::AssetRecord>{};
+  auto ids = assets.identifiersOf(asset_id);
+  if (!ids) return ids.error();
+  wire::AssetRecord record;
+  record.event_id = newUuidV7(clock);
+  record.asset_id = asset_id;
+  record.collector_id = collector_id;
+  record.first_seen = (*row)->first_seen;
+  record.last_seen = (*row)->last_seen;
+  record.updated_at = formatRfc3339(clock.now());
+  record.identifiers = std::move(*ids);
+  record.inventory = reconcile::mergeSightings(reports, 0, precedence);
+  snmp::attachNetworkView(db, record);
+  return std::optional<wire::AssetRecord>{std::move(record)};
 }
 
 }  // namespace steward::collector::ingest

@@ -91,9 +91,10 @@ BatchOutcome OutboxForwarder::sendBatch() {
 OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   http::HttpRequest request;
   request.method = "POST";
-  request.target = item.kind == storage::kOutboxSeen      ? "/api/v1/collector/seen"
-                   : item.kind == storage::kOutboxHistory ? "/api/v1/collector/history"
-                                                          : "/api/v1/collector/assets";
+  request.target = item.kind == storage::kOutboxSeen       ? "/api/v1/collector/seen"
+                   : item.kind == storage::kOutboxHistory  ? "/api/v1/collector/history"
+                   : item.kind == storage::kOutboxIncident ? "/api/v1/collector/incident-events"
+                                                           : "/api/v1/collector/assets";
   request.setHeader("Content-Type", "application/json");
   request.setHeader("Authorization", "Bearer " + options_.token);
   request.setHeader("Idempotency-Key", item.event_id);

@@ -4,6 +4,7 @@
 //   "asset" -> POST {server}/api/v1/collector/assets  (AssetRecord JSON)
 //   "seen"  -> POST {server}/api/v1/collector/seen    (AssetSeen JSON)
 //   "history" -> POST {server}/api/v1/collector/history (AssetHistory JSON)
+//   "incident" -> POST {server}/api/v1/collector/incident-events (IncidentEvent JSON)
 // with "Authorization: Bearer <token>". An item is deleted only after a 2xx. A
 // retryable failure (see retry_policy.h) keeps the item, backs off with jitter up to
 // retry_max and holds the items behind it so the server sees updates in order. A

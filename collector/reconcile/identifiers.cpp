@@ -38,7 +38,7 @@ void add(std::vector<wire::AssetIdentifier>& out, const char* kind, std::string 
 }  // namespace
 
 bool isStrongKind(const std::string& kind) {
-  return kind == kSerial || kind == kSmbiosUuid || kind == kAgentId;
+  return kind == kSerial || kind == kSmbiosUuid || kind == kAgentId || kind == kSnmpEngineId;
 }
 
 bool isBogusSerial(const std::string& serial, const BogusValues& bogus) {

@@ -16,6 +16,8 @@ namespace steward::collector::reconcile {
 inline constexpr const char* kSerial = "serial";  // "<vendor lower>|<SERIAL UPPER>"
 inline constexpr const char* kSmbiosUuid = "smbios_uuid";
 inline constexpr const char* kAgentId = "agent_id";
+// SNMP snmpEngineID (hex) of a network device; unique per SNMP engine (RFC 3411).
+inline constexpr const char* kSnmpEngineId = "snmp_engine_id";
 inline constexpr const char* kMac = "mac";  // physical NICs only, "aa:bb:cc:dd:ee:ff"
 inline constexpr const char* kHostname = "hostname";
 

@@ -9,7 +9,8 @@ namespace steward::collector::reconcile {
 
 namespace {
 
-constexpr std::array<const char*, 3> kStrongKindsByRank = {kSerial, kSmbiosUuid, kAgentId};
+constexpr std::array<const char*, 4> kStrongKindsByRank = {kSerial, kSmbiosUuid, kAgentId,
+                                                           kSnmpEngineId};
 constexpr std::size_t kWeakKeysNeeded = 2;
 
 std::string describe(const std::vector<wire::AssetIdentifier>& ids) {

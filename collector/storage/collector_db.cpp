@@ -1,5 +1,6 @@
 #include "collector/storage/collector_db.h"
 
+#include "collector/storage/agent_transport_tables.h"
 #include "collector/storage/schema.h"
 #include "shared/common/id.h"
 
@@ -34,6 +35,9 @@ Result<std::unique_ptr<CollectorDb>> CollectorDb::open(const std::string& path,
   auto db = SqliteDb::open(path);
   if (!db) return db.error();
   if (auto r = migrate(**db); !r) {
+    return makeError(r.error().code, path + ": " + r.error().message);
+  }
+  if (auto r = AgentTransportTables::prepare(**db); !r) {
     return makeError(r.error().code, path + ": " + r.error().message);
   }
   auto id = loadOrMakeCollectorId(**db, clock);

@@ -18,6 +18,7 @@ inline constexpr const char* kOutboxAsset = "asset";  // payload: AssetRecord JS
 inline constexpr const char* kOutboxSeen = "seen";    // payload: AssetSeen JSON
 // payload: AssetHistory JSON (decisions and changes without a new asset record)
 inline constexpr const char* kOutboxHistory = "history";
+inline constexpr const char* kOutboxIncident = "incident";  // payload: IncidentEvent JSON
 
 struct OutboxItem {
   std::int64_t seq = 0;  // delivery order

@@ -145,6 +145,16 @@ Result<void> migrate(steward::storage::SqliteDb& db) {
     if (!row) return row.error();
     version = *row ? stmt->int64(0) : 0;
   }
+  if (version == 2) {
+    // A version-2 database from before reconciliation in depth (the rules engine's
+    // outbox rebuild) still keeps the inventory in assets: it gets this version 2.
+    auto stmt = db.prepare(
+        "SELECT count(*) FROM pragma_table_info('assets') WHERE name = 'inventory_json'");
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (*row && stmt->int64(0) > 0) version = 1;
+  }
   if (version == kSchemaVersion) return {};
   if (version > kSchemaVersion) {
     return makeError("schema_too_new", "collector database schema version " +

@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config git ca-certificates
   # libraries (DESIGN.md, Dependencies)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev
+  libpoco-dev libsqlite3-dev libssl-dev zlib1g-dev libsnmp-dev
   # the run script: health checks, the token hashes, TLS material
   curl coreutils openssl
 )
@@ -22,10 +22,21 @@ test_packages=(
   clang libclang-rt-14-dev
   # integration tests: the real OCS Inventory / FusionInventory agents report to the collector
   fusioninventory-agent ocsinventory-agent
+  # SNMP tests: snmptrap/snmpinform (snmp) and snmpd
+  snmp snmpd
   # notification tests: a real SMTP server on loopback (python3 -m aiosmtpd)
   python3-aiosmtpd
   # packaging: dpkg-shlibdeps for the .deb; jq and systemd-analyze in its test
   dpkg-dev jq systemd
+  # browser tests (tests/e2e): Debian's chromium, driven by playwright-core from npm
+  chromium nodejs
+  # agent SMART health: the real smartctl in SmartMonitorTest.RealSmartctlOnThisHost
+  smartmontools
+  # inventory readers: a real RPM database written by rpm/rpmbuild (rpm_database_test),
+  # the sqlite3 shell for tests/fixtures/linux/rpm/make_rpmdb.sh
+  rpm sqlite3
+  # SNMP discovery tests: snmpsim's simulated devices
+  snmpsim
 )
 if [[ "${1:-}" == "--tests" ]]; then packages+=("${test_packages[@]}"); fi
 
@@ -44,4 +55,13 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The browser tests' one npm package (tests/e2e/package-lock.json), from npm's registry;
+# it drives the chromium installed above and downloads no browser of its own.
+if [[ "${1:-}" == "--tests" ]]; then
+  e2e="$(cd "$(dirname "$0")/../.." && pwd)/tests/e2e"
+  if [[ ! -d "$e2e/node_modules/playwright-core" ]] && command -v npm >/dev/null; then
+    npm ci --prefix "$e2e" --no-audit --no-fund >/dev/null
+  fi
 fi

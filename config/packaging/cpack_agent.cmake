@@ -6,6 +6,7 @@
 #
 # Gives build/steward-agent_<version>_<arch>.deb (e.g. steward-agent_0.1.0_amd64.deb):
 #   /usr/bin/steward-agent
+#   /usr/lib/steward-agent/steward-agent-tls     OpenSSL, run for each https request
 #   /etc/steward/agent.conf                   conffile (config/agent.conf)
 #   /lib/systemd/system/steward-agent.service hardened unit
 # and maintainer scripts from config/packaging/agent/ (postinst, prerm, postrm).
@@ -16,7 +17,8 @@ set(_steward_agent_pkg ${CMAKE_CURRENT_LIST_DIR}/agent)
 
 # /etc and /lib/systemd are absolute (they do not follow the /usr prefix); with
 # CPACK_SET_DESTDIR they land in the package's staging tree, never on this machine.
-# The binary's rule (bin -> /usr/bin) is in agent/CMakeLists.txt.
+# The binary's and the TLS helper's rules (bin -> /usr/bin, lib/steward-agent ->
+# /usr/lib/steward-agent) are in agent/CMakeLists.txt.
 install(FILES ${PROJECT_SOURCE_DIR}/config/agent.conf
         DESTINATION /etc/steward COMPONENT agent)
 install(FILES ${_steward_agent_pkg}/steward-agent.service
@@ -61,6 +63,6 @@ include(CPack)
 add_custom_target(package-agent
   COMMAND ${CMAKE_CPACK_COMMAND} --config ${PROJECT_BINARY_DIR}/CPackConfig.cmake -G DEB
   WORKING_DIRECTORY ${PROJECT_BINARY_DIR}
-  DEPENDS steward-agent
+  DEPENDS steward-agent steward-agent-tls
   COMMENT "Packaging steward-agent (.deb)"
   VERBATIM)

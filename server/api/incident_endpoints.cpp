@@ -16,7 +16,6 @@ namespace {
 
 constexpr std::string_view kIncidents = "/api/v1/incidents";
 constexpr std::string_view kAssets = "/api/v1/assets/";
-constexpr std::size_t kMaxActorLength = 100;
 
 http::HttpResponse methodNotAllowed(const std::string& allowed) {
   auto response = http::jsonError(405, "method_not_allowed", "use " + allowed + " here");
@@ -32,21 +31,10 @@ http::HttpResponse errorResponse(const Error& error) {
   return repositoryErrorResponse(error);
 }
 
-// The X-Steward-Actor header, or "anonymous"; letters, digits, " .@_-" only.
-Result<std::string> actorOf(const http::HttpRequest& request) {
-  std::string actor = request.header("x-steward-actor");
-  if (actor.empty()) return std::string("anonymous");
-  const bool ok =
-      actor.size() <= kMaxActorLength && actor.find_first_not_of(
-                                             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                             "0123456789 .@_-") == std::string::npos;
-  if (!ok) {
-    return makeError("invalid_header", "X-Steward-Actor must be 1.." +
-                                           std::to_string(kMaxActorLength) +
-                                           " letters, digits, spaces or .@_-");
-  }
-  return actor;
-}
+// Requesters follow the incidents they raised themselves, nothing else.
+bool seesOnlyOwn(const auth::Principal& who) { return who.user.role == auth::Role::Requester; }
+
+std::string ownSource(const auth::Principal& who) { return "person:" + who.user.name; }
 
 Result<itsm::IncidentQuery> parseQuery(const http::HttpRequest& request) {
   itsm::IncidentQuery q;
@@ -101,23 +89,25 @@ std::optional<http::HttpResponse> refuseBody(const http::HttpRequest& request) {
 
 }  // namespace
 
-std::optional<http::HttpResponse> IncidentEndpoints::route(const http::HttpRequest& request) const {
+std::optional<http::HttpResponse> IncidentEndpoints::route(const http::HttpRequest& request,
+                                                           const auth::Principal* principal) const {
   const std::string path = request.path();
   const std::string& method = request.method;
   if (path == "/api/v1/collector/incident-events") {
     if (method != "POST") return methodNotAllowed("POST");
     return postEvent(request);
   }
+  if (principal == nullptr) return std::nullopt;
   if (path == kIncidents) {
-    if (method == "GET") return list(request);
-    if (method == "POST") return create(request);
+    if (method == "GET") return list(request, *principal);
+    if (method == "POST") return create(request, *principal);
     return methodNotAllowed("GET, POST");
   }
   if (path.starts_with(std::string(kIncidents) + "/")) {
     const std::string key = path.substr(kIncidents.size() + 1);
     if (key.empty() || key.find('/') != std::string::npos) return std::nullopt;
-    if (method == "GET") return detail(key);
-    if (method == "PATCH") return patch(key, request);
+    if (method == "GET") return detail(key, *principal);
+    if (method == "PATCH") return patch(key, request, *principal);
     return methodNotAllowed("GET, PATCH");
   }
   if (path.starts_with(kAssets) && path.ends_with("/criticality")) {
@@ -130,17 +120,23 @@ std::optional<http::HttpResponse> IncidentEndpoints::route(const http::HttpReque
   return std::nullopt;
 }
 
-http::HttpResponse IncidentEndpoints::list(const http::HttpRequest& request) const {
+http::HttpResponse IncidentEndpoints::list(const http::HttpRequest& request,
+                                           const auth::Principal& who) const {
   auto query = parseQuery(request);
   if (!query) return http::jsonError(400, query.error().code, query.error().message);
+  if (seesOnlyOwn(who)) query->source = ownSource(who);
   auto page = incidents_.list(*query);
   if (!page) return errorResponse(page.error());
   return http::jsonOk(itsm::encodeIncidentPage(*page, *query, clock_.now()));
 }
 
-http::HttpResponse IncidentEndpoints::detail(const std::string& key) const {
+http::HttpResponse IncidentEndpoints::detail(const std::string& key,
+                                             const auth::Principal& who) const {
   auto incident = incidents_.get(key);
   if (!incident) return errorResponse(incident.error());
+  if (seesOnlyOwn(who) && incident->source != ownSource(who)) {
+    return http::jsonError(404, "not_found", "no incident " + key);
+  }
   auto timeline = incidents_.timeline(incident->id);
   if (!timeline) return errorResponse(timeline.error());
   auto sent = queue_.forIncident(incident->number);
@@ -148,10 +144,10 @@ http::HttpResponse IncidentEndpoints::detail(const std::string& key) const {
   return http::jsonOk(itsm::encodeIncidentDetail(*incident, *timeline, *sent, clock_.now()));
 }
 
-http::HttpResponse IncidentEndpoints::create(const http::HttpRequest& request) const {
+http::HttpResponse IncidentEndpoints::create(const http::HttpRequest& request,
+                                             const auth::Principal& who) const {
   if (auto refusal = refuseBody(request)) return *refusal;
-  auto actor = actorOf(request);
-  if (!actor) return http::jsonError(400, actor.error().code, actor.error().message);
+  const std::string* actor = &who.user.name;
   auto draft = itsm::decodeNewIncident(request.body);
   if (!draft) return errorResponse(draft.error());
   auto created = service_.create(*draft, *actor);
@@ -163,10 +159,10 @@ http::HttpResponse IncidentEndpoints::create(const http::HttpRequest& request) c
 }
 
 http::HttpResponse IncidentEndpoints::patch(const std::string& key,
-                                            const http::HttpRequest& request) const {
+                                            const http::HttpRequest& request,
+                                            const auth::Principal& who) const {
   if (auto refusal = refuseBody(request)) return *refusal;
-  auto actor = actorOf(request);
-  if (!actor) return http::jsonError(400, actor.error().code, actor.error().message);
+  const std::string* actor = &who.user.name;
   auto change = itsm::decodeIncidentPatch(request.body);
   if (!change) return errorResponse(change.error());
   auto updated = service_.update(key, *change, *actor);

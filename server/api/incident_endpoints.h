@@ -9,13 +9,15 @@
 //   PUT   /api/v1/assets/{id}/criticality       {"criticality": 1..3} (impact of new incidents)
 //   POST  /api/v1/collector/incident-events     IncidentEvent (collector bearer token)
 //
-// People's writes are not authenticated yet (there are no users); the actor is the
-// X-Steward-Actor header or "anonymous". An invalid state transition is 409 with
-// the reason and changes nothing.
+// The router has authenticated the person and checked the role may use the path
+// (server/auth/access_policy.h); the actor recorded in timelines is that user's
+// name. Requesters see only incidents they raised (others are 404 to them). An
+// invalid state transition is 409 with the reason and changes nothing.
 
 #include <optional>
 
 #include "server/auth/token_verifier.h"
+#include "server/auth/user.h"
 #include "server/itsm/incidents/incident_repository.h"
 #include "server/itsm/incidents/incident_service.h"
 #include "server/notify/notification.h"
@@ -36,12 +38,16 @@ class IncidentEndpoints {
         tokens_(collector_tokens) {}
 
   // The response when the path is one of the above; nullopt for any other path.
-  std::optional<http::HttpResponse> route(const http::HttpRequest& request) const;
+  // `principal` is the person calling (nullptr for the collector's path, which
+  // checks the collector token itself).
+  std::optional<http::HttpResponse> route(const http::HttpRequest& request,
+                                          const auth::Principal* principal) const;
 
-  http::HttpResponse list(const http::HttpRequest& request) const;
-  http::HttpResponse create(const http::HttpRequest& request) const;
-  http::HttpResponse detail(const std::string& key) const;
-  http::HttpResponse patch(const std::string& key, const http::HttpRequest& request) const;
+  http::HttpResponse list(const http::HttpRequest& request, const auth::Principal& who) const;
+  http::HttpResponse create(const http::HttpRequest& request, const auth::Principal& who) const;
+  http::HttpResponse detail(const std::string& key, const auth::Principal& who) const;
+  http::HttpResponse patch(const std::string& key, const http::HttpRequest& request,
+                           const auth::Principal& who) const;
   http::HttpResponse putCriticality(const std::string& asset_id,
                                     const http::HttpRequest& request) const;
   http::HttpResponse postEvent(const http::HttpRequest& request) const;

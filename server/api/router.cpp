@@ -3,6 +3,8 @@
 #include <exception>
 #include <string_view>
 
+#include "server/api/api_errors.h"
+#include "server/auth/access_policy.h"
 #include "server/web/web_ui.h"
 #include "shared/common/log.h"
 
@@ -11,6 +13,9 @@ namespace steward::server {
 namespace {
 
 constexpr std::string_view kAssetsPath = "/api/v1/assets";
+constexpr std::string_view kCollectorPrefix = "/api/v1/collector/";
+constexpr std::string_view kApiPrefix = "/api/";
+constexpr std::string_view kSessionPath = "/api/v1/session";
 
 http::HttpResponse methodNotAllowed(const std::string& allowed) {
   auto response = http::jsonError(405, "method_not_allowed", "use " + allowed + " here");
@@ -47,6 +52,15 @@ http::HttpResponse Router::route(const http::HttpRequest& request) const {
     if (method != "GET") return methodNotAllowed("GET");
     return *page;
   }
+  if (path.starts_with(kCollectorPrefix)) return routeCollector(request);
+  if (path.starts_with(kApiPrefix)) return routePerson(request);
+  return http::jsonError(404, "not_found", "no such endpoint: " + path);
+}
+
+// Collectors authenticate with their own token, checked by each collector endpoint.
+http::HttpResponse Router::routeCollector(const http::HttpRequest& request) const {
+  const std::string path = request.path();
+  const std::string& method = request.method;
   if (path == "/api/v1/collector/assets") {
     if (method != "POST") return methodNotAllowed("POST");
     return collector_.postAsset(request);
@@ -55,10 +69,63 @@ http::HttpResponse Router::route(const http::HttpRequest& request) const {
     if (method != "POST") return methodNotAllowed("POST");
     return collector_.postSeen(request);
   }
-  if (incidents_ != nullptr) {
-    if (auto response = incidents_->route(request)) return *response;
+  if (path == "/api/v1/collector/history" && history_) {
+    if (method != "POST") return methodNotAllowed("POST");
+    return history_->postHistory(request);
   }
-  if (history_) {
+  if (incidents_ != nullptr) {
+    if (auto response = incidents_->route(request, nullptr)) return *response;
+  }
+  return http::jsonError(404, "not_found", "no such endpoint: " + path);
+}
+
+http::HttpResponse Router::routePerson(const http::HttpRequest& request) const {
+  std::optional<auth::Principal> principal;
+  if (auth_ != nullptr) {
+    auto identified = auth_->identify(request);
+    if (!identified) return repositoryErrorResponse(identified.error());
+    principal = std::move(*identified);
+  }
+  const std::string path = request.path();
+  if (path == kSessionPath && users_ != nullptr) return users_->session(request, principal);
+  if (!principal) {
+    auto response = http::jsonError(
+        401, "unauthenticated",
+        "log in (POST /api/v1/session) or send an API token as Authorization: Bearer");
+    response.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return response;
+  }
+  if (!auth::Authenticator::csrfSatisfied(*principal, request)) {
+    return http::jsonError(403, "csrf_failed",
+                           "the X-CSRF-Token header is missing or wrong for this session");
+  }
+  if (!auth::mayAccess(principal->user.role, request.method, path)) {
+    return http::jsonError(403, "forbidden",
+                           "the " + std::string(auth::roleName(principal->user.role)) +
+                               " role may not " + request.method + " " + path);
+  }
+  auto response = routeAuthorised(request, *principal);
+  // Every change a person makes is in the audit log; the user endpoints write their
+  // own, more specific entries.
+  const bool change = request.method != "GET" && request.method != "HEAD";
+  if (change && response.status < 400 && !path.starts_with("/api/v1/users")) {
+    auth_->audit(principal->user.name, request.method + " " + path, path,
+                 "status " + std::to_string(response.status), request.remote_address);
+  }
+  return response;
+}
+
+http::HttpResponse Router::routeAuthorised(const http::HttpRequest& request,
+                                           const auth::Principal& principal) const {
+  const std::string path = request.path();
+  const std::string& method = request.method;
+  if (users_ != nullptr) {
+    if (auto response = users_->route(request, principal)) return *response;
+  }
+  if (incidents_ != nullptr) {
+    if (auto response = incidents_->route(request, &principal)) return *response;
+  }
+  if (history_) {  // its GET routes; POST /api/v1/collector/history is in routeCollector
     if (auto response = history_->route(request)) return *response;
   }
   if (path == kAssetsPath) {

@@ -73,6 +73,43 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
   background: #eef2ff; color: #3730a3; }
 .badge.physical { background: #ecfdf5; color: var(--ok); }
+.topbar .spacer { flex: 1; }
+.topbar .user { display: flex; align-items: center; gap: 12px; color: #cbd2d9; }
+.topbar .user button { padding: 3px 10px; }
+[hidden] { display: none !important; }
+form.login { max-width: 360px; margin: 64px auto; display: flex; flex-direction: column; gap: 8px; }
+form.stacked { display: flex; flex-direction: column; gap: 6px; max-width: 720px; }
+a.button { display: inline-block; padding: 6px 12px; border-radius: 6px; border: 1px solid #cbd2d9; }
+a.button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+a.button:hover { text-decoration: none; }
+form.login h1 { margin-bottom: 8px; }
+form.login button { margin-top: 8px; }
+input:not([type=search]), select, textarea { font: inherit; padding: 7px 10px; border: 1px solid #cbd2d9;
+  border-radius: 6px; background: #fff; }
+input[type=search].small, .filters input { min-width: 160px; }
+textarea { width: 100%; resize: vertical; margin: 4px 0 8px; }
+button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+button.primary:hover:not(:disabled) { background: var(--accent-dark); color: #fff; }
+button.sort { border: none; background: none; padding: 0; font: inherit; color: inherit;
+  font-weight: 600; }
+label.filter { display: flex; align-items: center; gap: 6px; color: var(--muted); }
+.chips { display: flex; gap: 8px; flex-wrap: wrap; }
+.chip { border-radius: 14px; padding: 3px 12px; }
+.chip.active { border-color: var(--accent); background: #eef2ff; }
+.badge.breach { background: #fef2f2; color: var(--danger); font-weight: 600; }
+.badge.warn { background: #fffbeb; color: #92400e; }
+.badge.prio-P1 { background: #b91c1c; color: #fff; }
+.badge.prio-P2 { background: #f97316; color: #fff; }
+.badge.prio-P3 { background: #fde68a; color: #78350f; }
+.badge.prio-P4, .badge.prio-P5 { background: #e5e7eb; color: #374151; }
+.badge.state-new { background: #dbeafe; color: #1e3a8a; }
+.badge.state-in_progress { background: #ede9fe; color: #5b21b6; }
+.badge.state-on_hold { background: #fef3c7; color: #92400e; }
+.badge.state-resolved { background: #ecfdf5; color: var(--ok); }
+.badge.state-closed { background: #f3f4f6; color: #4b5563; }
+ol.timeline { list-style: none; padding: 0; margin: 0; }
+ol.timeline li { border-left: 2px solid var(--line); padding: 4px 0 12px 14px; }
+ol.timeline .note, .description { white-space: pre-wrap; margin: 4px 0 0; }
 meter { width: 120px; height: 12px; vertical-align: middle; margin-right: 8px; }
 )CSS";
 }

@@ -1,5 +1,6 @@
 // The web UI script, part 2: one asset's detail page (#/assets/<id>) with its
-// hardware, storage, network, software and identifiers. Uses the helpers of part 1
+// hardware, storage, network, devices (PCI, USB, monitors, batteries), users,
+// software and identifiers. Uses the helpers of part 1
 // (app_js.cpp), which serves both parts as one script.
 
 #include "server/web/web_ui.h"
@@ -121,6 +122,51 @@ function softwarePanel(inv) {
       body)));
 }
 
+function devicesPanel(inv) {
+  const pci = (inv.pci_devices || []).map((d) => el('tr', {},
+    el('td', {class: 'mono'}, d.address), el('td', {}, orDash(d.name || d.vendor_id + ':' + d.device_id)),
+    el('td', {}, orDash(d.vendor)), el('td', {}, orDash(d.class_name)), el('td', {class: 'mono'}, orDash(d.driver))));
+  const usb = (inv.usb_devices || []).map((d) => el('tr', {},
+    el('td', {class: 'mono'}, d.port), el('td', {}, orDash(d.product || d.vendor_id + ':' + d.product_id)),
+    el('td', {}, orDash(d.vendor)), el('td', {class: 'mono'}, orDash(d.serial)),
+    el('td', {class: 'num'}, d.speed_mbps === undefined ? '—' : d.speed_mbps + ' Mbit/s')));
+  const size = (m) => m.width_mm && m.height_mm ? m.width_mm + ' × ' + m.height_mm + ' mm (' +
+    (Math.hypot(m.width_mm, m.height_mm) / 25.4).toFixed(1) + '″)' : '—';
+  const monitors = (inv.monitors || []).map((m) => el('tr', {},
+    el('td', {class: 'mono'}, m.connector), el('td', {}, orDash(m.manufacturer || m.manufacturer_id)),
+    el('td', {}, orDash(m.model)), el('td', {class: 'mono'}, orDash(m.serial)),
+    el('td', {class: 'num'}, orDash(m.manufacture_year)), el('td', {class: 'num'}, size(m))));
+  const capacity = (b, v) => v === undefined ? '—' : v + ' ' + (b.capacity_unit || '');
+  const batteries = (inv.batteries || []).map((b) => el('tr', {},
+    el('td', {class: 'mono'}, b.name), el('td', {}, orDash(b.model)), el('td', {}, orDash(b.manufacturer)),
+    el('td', {class: 'mono'}, orDash(b.serial)), el('td', {}, orDash(b.status)),
+    el('td', {class: 'num'}, capacity(b, b.full_capacity) + ' / ' + capacity(b, b.design_capacity)),
+    el('td', {class: 'num'}, b.health_percent === undefined ? '—' : Math.round(b.health_percent) + '%'),
+    el('td', {class: 'num'}, orDash(b.cycle_count))));
+  return panel('Devices',
+    el('h3', {}, 'PCI'),
+    table('pci-table', ['Address', 'Device', 'Vendor', 'Class', 'Driver'],
+      pci.length ? pci : [noneRow(5, 'No PCI devices reported')]),
+    el('h3', {}, 'USB'),
+    table('usb-table', ['Port', 'Product', 'Vendor', 'Serial', 'Speed'],
+      usb.length ? usb : [noneRow(5, 'No USB devices reported')], ['Speed']),
+    el('h3', {}, 'Monitors'),
+    table('monitor-table', ['Connector', 'Manufacturer', 'Model', 'Serial', 'Year', 'Size'],
+      monitors.length ? monitors : [noneRow(6, 'No monitors reported')], ['Year', 'Size']),
+    el('h3', {}, 'Batteries'),
+    table('battery-table', ['Battery', 'Model', 'Manufacturer', 'Serial', 'Status', 'Full / design', 'Health', 'Cycles'],
+      batteries.length ? batteries : [noneRow(8, 'No batteries reported')], ['Full / design', 'Health', 'Cycles']));
+}
+
+function usersPanel(inv) {
+  const rows = (inv.users || []).map((u) => el('tr', {},
+    el('td', {}, u.name), el('td', {class: 'num'}, String(u.uid)), el('td', {}, orDash(u.full_name)),
+    el('td', {}, u.last_login ? formatTime(u.last_login) + ' (' + formatAgo(u.last_login) + ')' : '—'),
+    el('td', {class: 'mono'}, orDash(u.last_login_from))));
+  return panel('Users', table('user-table', ['User', 'UID', 'Name', 'Last login', 'From'],
+    rows.length ? rows : [noneRow(5, 'No users reported')], ['UID']));
+}
+
 function identifiersPanel(detail) {
   const rows = (detail.identifiers || []).map((i) =>
     el('tr', {}, el('td', {}, i.kind), el('td', {class: 'mono'}, i.value)));
@@ -185,11 +231,13 @@ async function renderDetail(id) {
   const changes = el('section', {class: 'panel', id: 'changes'}, el('h2', {}, 'Detected changes'));
   show(back,
     el('h1', {id: 'asset-hostname'}, sys.hostname),
+    el('p', {}, el('a', {id: 'asset-incidents',
+      href: '#/incidents?asset_id=' + encodeURIComponent(detail.asset_id)}, 'Incidents for this asset →')),
     el('p', {class: 'muted'}, [orDash(sys.os_name), [inv.hardware.vendor, inv.hardware.model]
       .filter(Boolean).join(' ')].filter((x) => x && x !== '—').join(' · ')),
     el('div', {class: 'grid'}, systemPanel(detail), hardwarePanel(inv)),
-    storagePanel(inv), networkPanel(inv), softwarePanel(inv), identifiersPanel(detail),
-    why, changes);
+    storagePanel(inv), networkPanel(inv), devicesPanel(inv), usersPanel(inv), softwarePanel(inv),
+    identifiersPanel(detail), why, changes);
   api('/api/v1/assets/' + encodeURIComponent(id) + '/reconciliation').then(
     (r) => fillReconciliation(why, r.decisions),
     (error) => why.replaceChildren(el('h2', {}, 'Why is this one asset?'),

@@ -1,6 +1,8 @@
-// The web UI script, part 1: DOM helpers, formatting, hash routing and the asset
-// list. Part 2 (app_detail_js.cpp) renders one asset. Every value from the API is
-// put into the page with textContent (via el()), never as HTML.
+// The web UI script, part 1: DOM helpers, formatting, the session (login page,
+// CSRF token), hash routing and the asset list. Part 2 (app_detail_js.cpp) renders
+// one asset, part 3 (app_incidents_js.cpp) the incident list and part 4
+// (app_incident_detail_js.cpp) one incident. Every value from the API is put into
+// the page with textContent (via el()), never as HTML.
 
 #include <string>
 
@@ -8,7 +10,9 @@
 
 namespace steward::server::web {
 
-std::string_view appDetailJs();  // app_detail_js.cpp
+std::string_view appDetailJs();          // app_detail_js.cpp
+std::string_view appIncidentsJs();       // app_incidents_js.cpp
+std::string_view appIncidentDetailJs();  // app_incident_detail_js.cpp
 
 namespace {
 
@@ -21,7 +25,9 @@ function el(tag, attrs, ...children) {
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = value;
-    else if (key === 'onclick' || key === 'oninput') node.addEventListener(key.slice(2), value);
+    else if (['onclick', 'oninput', 'onchange', 'onsubmit'].includes(key)) {
+      node.addEventListener(key.slice(2), value);
+    }
     else node.setAttribute(key, String(value));
   }
   for (const child of children.flat(Infinity)) {
@@ -66,17 +72,115 @@ function formatAgo(iso) {
   return Math.floor(seconds / 86400) + ' d ago';
 }
 
-async function api(path) {
-  const response = await fetch(path, {headers: {Accept: 'application/json'}});
+// ---- session ---------------------------------------------------------------
+
+// Who is logged in and the session's CSRF token, which every write sends back in
+// X-CSRF-Token (the cookie itself is HttpOnly: scripts never see it).
+const session = {user: null, csrf: ''};
+
+// api('/api/v1/x') reads; api(path, {method: 'PATCH', body: {...}}) writes JSON.
+// A 401 means the session ended: the login page comes back.
+async function api(path, options) {
+  const opts = options || {};
+  const method = opts.method || 'GET';
+  const headers = {Accept: 'application/json'};
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-Token'] = session.csrf;
+  const response = await fetch(path, {method, headers, credentials: 'same-origin',
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body)});
   let body = null;
   try { body = await response.json(); } catch (e) { body = null; }
   if (!response.ok) {
     const message = body && body.error ? body.error.message : 'HTTP ' + response.status;
     const error = new Error(message);
     error.status = response.status;
+    if (response.status === 401 && path !== '/api/v1/session') {
+      session.user = null;
+      renderLogin('Your session ended; log in again.');
+    }
     throw error;
   }
   return body;
+}
+
+function canWork() {
+  return session.user && (session.user.role === 'admin' || session.user.role === 'technician');
+}
+
+function updateChrome(section) {
+  const box = document.getElementById('user-box');
+  const nav = document.getElementById('nav');
+  if (box) {
+    box.hidden = !session.user;
+    document.getElementById('user-name').textContent =
+      session.user ? session.user.name + ' (' + session.user.role + ')' : '';
+  }
+  if (nav) {
+    nav.hidden = !session.user;
+    for (const link of nav.querySelectorAll('a')) {
+      link.classList.toggle('active', link.dataset.section === section);
+    }
+    const assets = document.getElementById('nav-assets');
+    if (assets) assets.hidden = !!session.user && session.user.role === 'requester';
+  }
+}
+
+function renderLogin(message) {
+  clearInterval(listState.timer);
+  document.title = 'Steward — Log in';
+  updateChrome('');
+  const name = el('input', {id: 'login-name', name: 'username', autocomplete: 'username',
+    required: true, maxlength: 256});
+  const password = el('input', {id: 'login-password', name: 'password', type: 'password',
+    autocomplete: 'current-password', required: true, maxlength: 1024});
+  const error = el('p', {class: 'error', role: 'alert', id: 'login-error', hidden: !message},
+    message || '');
+  const button = el('button', {type: 'submit', class: 'primary', id: 'login-submit'}, 'Log in');
+  const form = el('form', {class: 'panel login', id: 'login-form'},
+    el('h1', {}, 'Log in to Steward'),
+    el('label', {for: 'login-name'}, 'Name'), name,
+    el('label', {for: 'login-password'}, 'Password'), password,
+    error, button);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();  // never a form post: the policy allows none
+    button.disabled = true;
+    try {
+      const body = await api('/api/v1/session',
+        {method: 'POST', body: {name: name.value.trim(), password: password.value}});
+      session.user = body.user;
+      session.csrf = body.csrf_token;
+      route();
+    } catch (e) {
+      error.hidden = false;
+      error.textContent = e.status === 401 ? 'Wrong name or password.' : e.message;
+      password.value = '';
+      password.focus();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  show(form);
+  name.focus();
+}
+
+async function logout() {
+  try { await api('/api/v1/session', {method: 'DELETE'}); } catch (e) { /* ended anyway */ }
+  session.user = null;
+  session.csrf = '';
+  location.hash = '#/';
+  renderLogin();
+}
+
+async function start() {
+  document.getElementById('logout').addEventListener('click', logout);
+  try {
+    const body = await api('/api/v1/session');
+    session.user = body.user;
+    session.csrf = body.csrf_token || '';
+  } catch (e) {
+    session.user = null;
+  }
+  route();
 }
 
 function errorBox(error) {
@@ -190,21 +294,33 @@ function renderList(params) {
 function route() {
   clearInterval(listState.timer);
   listState.timer = null;
-  const hash = location.hash.replace(/^#/, '') || '/';
-  const detail = hash.match(/^\/assets\/([^/?]+)$/);
-  if (detail) return renderDetail(decodeURIComponent(detail[1]));
+  if (!session.user) return renderLogin();
+  let hash = location.hash.replace(/^#/, '') || '/';
+  // Requesters have no asset inventory; their home is their incidents.
+  if (session.user.role === 'requester' && !hash.startsWith('/incidents')) hash = '/incidents';
   const query = hash.indexOf('?');
-  renderList(new URLSearchParams(query >= 0 ? hash.slice(query + 1) : ''));
+  const params = new URLSearchParams(query >= 0 ? hash.slice(query + 1) : '');
+  const path = query >= 0 ? hash.slice(0, query) : hash;
+  if (path === '/incidents/new') { updateChrome('incidents'); return renderNewIncident(); }
+  const incident = path.match(/^\/incidents\/([^/?]+)$/);
+  if (incident) { updateChrome('incidents'); return renderIncident(decodeURIComponent(incident[1])); }
+  if (path === '/incidents') { updateChrome('incidents'); return renderIncidents(params); }
+  updateChrome('assets');
+  const detail = path.match(/^\/assets\/([^/?]+)$/);
+  if (detail) return renderDetail(decodeURIComponent(detail[1]));
+  renderList(params);
 }
 
 window.addEventListener('hashchange', route);
-document.addEventListener('DOMContentLoaded', route);
+document.addEventListener('DOMContentLoaded', start);
 )JS";
 
 }  // namespace
 
 std::string_view appJs() {
-  static const std::string script = std::string(kCoreJs) + std::string(appDetailJs());
+  static const std::string script = std::string(kCoreJs) + std::string(appDetailJs()) +
+                                    std::string(appIncidentsJs()) +
+                                    std::string(appIncidentDetailJs());
   return script;
 }
 

@@ -11,14 +11,22 @@ std::string_view indexHtml() {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Steward — Assets</title>
+<title>Steward</title>
 <link rel="stylesheet" href="/static/app.css">
 <script src="/static/app.js" defer></script>
 </head>
 <body>
 <header class="topbar">
   <a class="brand" href="#/">Steward</a>
-  <nav><a href="#/" class="active">Assets</a></nav>
+  <nav id="nav" hidden>
+    <a href="#/" id="nav-assets" data-section="assets">Assets</a>
+    <a href="#/incidents" id="nav-incidents" data-section="incidents">Incidents</a>
+  </nav>
+  <span class="spacer"></span>
+  <div class="user" id="user-box" hidden>
+    <span id="user-name"></span>
+    <button type="button" id="logout">Log out</button>
+  </div>
 </header>
 <main id="app" aria-live="polite">
   <p class="muted">Loading…</p>

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "shared/common/log.h"
+#include "shared/http/http_date.h"
 
 namespace steward::http {
 
@@ -30,6 +31,9 @@ bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned vers
                                            bool keep_alive) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
   res.set(bhttp::field::server, "steward");
+  // RFC 9110: a server with a clock sends Date; agents report their offset from it.
+  // Transport-level like socket deadlines, so the system clock rather than a Clock&.
+  res.set(bhttp::field::date, formatHttpDate(std::chrono::system_clock::now()));
   res.set(bhttp::field::content_type, r.content_type);
   res.set(bhttp::field::cache_control, "no-store");
   res.set("X-Content-Type-Options", "nosniff");

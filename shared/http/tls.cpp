@@ -6,8 +6,8 @@
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 
-#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 namespace steward::http {
@@ -25,25 +25,6 @@ std::string toHex(const unsigned char* data, std::size_t size) {
 }
 
 }  // namespace
-
-Result<std::string> parseFingerprint(std::string_view text) {
-  std::string hex;
-  for (const char c : text) {
-    if (c == ':' || c == ' ') continue;
-    if (!std::isxdigit(static_cast<unsigned char>(c))) {
-      return makeError("bad_fingerprint", "SHA-256 fingerprint '" + std::string(text) +
-                                              "' contains '" + std::string(1, c) +
-                                              "'; expected hex digits");
-    }
-    hex.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  if (hex.size() != 64) {
-    return makeError("bad_fingerprint", "SHA-256 fingerprint '" + std::string(text) + "' has " +
-                                            std::to_string(hex.size()) +
-                                            " hex digits; expected 64");
-  }
-  return hex;
-}
 
 std::string sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];

@@ -5,11 +5,18 @@
 namespace steward::storage {
 
 namespace {
-Error sqliteError(sqlite3* db, int rc, std::string_view what) {
+// "corrupt" lets an owner that can rebuild its file (the agent's spool) tell a
+// damaged file from a transient failure.
+std::string errorCode(int rc) {
   const int primary = rc & 0xff;
-  const std::string code = primary == SQLITE_CONSTRAINT ? "constraint"
-                           : primary == SQLITE_BUSY     ? "busy"
-                                                        : "storage";
+  if (primary == SQLITE_CONSTRAINT) return "constraint";
+  if (primary == SQLITE_BUSY) return "busy";
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return "corrupt";
+  return "storage";
+}
+
+Error sqliteError(sqlite3* db, int rc, std::string_view what) {
+  const std::string code = errorCode(rc);
   return makeError(code, std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
 }
 }  // namespace
@@ -101,8 +108,7 @@ Result<void> SqliteDb::exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string detail = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    return makeError((rc & 0xff) == SQLITE_CONSTRAINT ? "constraint" : "storage",
-                     "sqlite exec: " + detail);
+    return makeError(errorCode(rc), "sqlite exec: " + detail);
   }
   return {};
 }

@@ -3,11 +3,13 @@
 // What a collector sends the server about one reconciled asset: the identity the
 // collector settled on plus the latest full inventory it holds for it.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "shared/wire/asset_history.h"
 #include "shared/wire/inventory.h"
+#include "shared/wire/network_device.h"
 
 namespace steward::wire {
 
@@ -32,6 +34,10 @@ struct AssetRecord {
   // decision and change has its own id, so the server stores each once.
   std::vector<ReconcileDecision> decisions = {};
   std::vector<DetectedChange> changes = {};
+  // Since 1.2: what SNMP discovery knows about a network device (absent for agents'
+  // assets), and the switch port this asset's MAC was learnt on.
+  std::optional<NetworkDevice> network_device = {};
+  std::optional<PortLink> connected_to = {};
   friend bool operator==(const AssetRecord&, const AssetRecord&) = default;
 };
 

@@ -5,16 +5,19 @@
 // the agent could not read them; an absent field is never the same as an empty one.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "shared/wire/inventory_devices.h"
 
 namespace steward::wire {
 
 // Major version: a receiver rejects a report whose major it does not know.
 // Minor version: additive changes; unknown fields are ignored.
 inline constexpr int kSchemaMajor = 1;
-inline constexpr int kSchemaMinor = 2;
+inline constexpr int kSchemaMinor = 3;
 
 struct SchemaVersion {
   int major = kSchemaMajor;
@@ -147,6 +150,8 @@ struct Package {
   std::optional<std::string> architecture;
   std::string source = "dpkg";  // package manager that reported it
   std::optional<std::string> installed_at = {};  // since 1.1; RFC 3339 UTC, where known
+  // Since 1.2: RPM Vendor, else Packager; dpkg Maintainer. Absent when not recorded.
+  std::optional<std::string> vendor = {};
   friend bool operator==(const Package&, const Package&) = default;
 };
 
@@ -158,7 +163,23 @@ struct LocalUser {
   std::optional<std::string> full_name;  // first GECOS field
   std::optional<std::string> home;
   std::optional<std::string> shell;
+  // Since 1.2, from /var/log/wtmp where known: the latest login (RFC 3339 UTC) and
+  // the remote host it came from (absent for a console login).
+  std::optional<std::string> last_login = {};
+  std::optional<std::string> last_login_from = {};
   friend bool operator==(const LocalUser&, const LocalUser&) = default;
+};
+
+// A systemd service unit (since 1.2), from systemctl. States are systemd's own words;
+// a unit that is installed but not loaded has no load/active/sub state.
+struct Service {
+  std::string name;                            // "ssh.service", "getty@tty1.service"
+  std::optional<std::string> description;
+  std::optional<std::string> load_state;       // "loaded", "not-found", "masked"...
+  std::optional<std::string> active_state;     // "active", "inactive", "failed"...
+  std::optional<std::string> sub_state;        // "running", "exited", "dead"...
+  std::optional<std::string> unit_file_state;  // "enabled", "disabled", "static", "masked"...
+  friend bool operator==(const Service&, const Service&) = default;
 };
 
 struct InventoryReport {
@@ -178,6 +199,23 @@ struct InventoryReport {
   std::vector<std::string> default_gateways = {};  // since 1.1; "192.0.2.1", "fe80::1%eth0"
   std::vector<std::string> dns_servers = {};       // since 1.1; /etc/resolv.conf order
   std::vector<LocalUser> users = {};               // since 1.1
+  // Since 1.2. Absent without a running systemd or with [inventory] services off.
+  std::optional<std::vector<Service>> services = {};
+  std::vector<PciDevice> pci_devices = {};         // since 1.2
+  std::vector<UsbDevice> usb_devices = {};         // since 1.2
+  std::vector<Monitor> monitors = {};              // since 1.2
+  std::vector<Battery> batteries = {};             // since 1.2
+  // Since 1.3: delivery facts from the agent's offline spool (agent/spool/spool.h).
+  // Per-agent number, increasing in the order reports were queued; restarts at 1
+  // only when the agent's spool is reset.
+  std::optional<std::uint64_t> sequence = {};
+  // Reports the agent's spool discarded (its bound was hit) since the last report
+  // that carried this count; the collector adds it up per agent.
+  std::optional<std::uint64_t> dropped_reports = {};
+  // Since 1.3: section name ("system", "packages"...) -> opaque hash of that section
+  // without volatile fields (agent/inventory/section_hashes.h). The collector keeps the
+  // hashes of the last inventory and compares heartbeats with them.
+  std::map<std::string, std::string> section_hashes = {};
   friend bool operator==(const InventoryReport&, const InventoryReport&) = default;
 };
 
@@ -236,6 +274,11 @@ struct Heartbeat {
   std::optional<double> uptime_seconds;
   std::optional<double> load1;
   std::optional<Health> health = {};  // since 1.1
+  // Since 1.3, as in InventoryReport. A heartbeat's section_hashes that differ from
+  // the collector's last inventory get 409 "inventory_required".
+  std::optional<std::uint64_t> sequence = {};
+  std::optional<std::uint64_t> dropped_reports = {};
+  std::map<std::string, std::string> section_hashes = {};
   friend bool operator==(const Heartbeat&, const Heartbeat&) = default;
 };
 

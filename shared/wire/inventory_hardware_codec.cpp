@@ -127,10 +127,12 @@ void decodeInterfaceExtras(const ObjectReader& r, NetworkInterface& n) {
 
 void encodePackageExtras(json::object& o, const Package& p) {
   put(o, "installed_at", p.installed_at);
+  put(o, "vendor", p.vendor);
 }
 
 void decodePackageExtras(const ObjectReader& r, Package& p) {
   p.installed_at = r.optionalString("installed_at");
+  p.vendor = r.optionalString("vendor");
 }
 
 void encodeReportExtras(json::object& o, const InventoryReport& r) {
@@ -145,6 +147,8 @@ void encodeReportExtras(json::object& o, const InventoryReport& r) {
       put(x, "full_name", u.full_name);
       put(x, "home", u.home);
       put(x, "shell", u.shell);
+      put(x, "last_login", u.last_login);
+      put(x, "last_login_from", u.last_login_from);
       users.emplace_back(std::move(x));
     }
     o["users"] = std::move(users);
@@ -158,8 +162,10 @@ void decodeReportExtras(const ObjectReader& r, InventoryReport& report) {
     const ObjectReader x(v, p);
     const auto uid = optionalU32(x, "uid");
     if (!uid) throw DecodeFailure{"invalid_field", x.path("uid") + ": required field is missing"};
-    return LocalUser{x.requiredString("name"), *uid, x.optionalString("full_name"),
-                     x.optionalString("home"), x.optionalString("shell")};
+    return LocalUser{x.requiredString("name"),       *uid,
+                     x.optionalString("full_name"),  x.optionalString("home"),
+                     x.optionalString("shell"),      x.optionalString("last_login"),
+                     x.optionalString("last_login_from")};
   });
 }
 

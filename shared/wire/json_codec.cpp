@@ -4,9 +4,13 @@
 #include <boost/json/serialize.hpp>
 
 #include "shared/wire/asset_history_json.h"
+#include "shared/wire/delivery_codec.h"
 #include "shared/wire/health_codec.h"
+#include "shared/wire/inventory_devices_codec.h"
 #include "shared/wire/inventory_hardware_codec.h"
 #include "shared/wire/json_reader.h"
+#include "shared/wire/network_device_codec.h"
+#include "shared/wire/services_codec.h"
 
 namespace steward::wire {
 
@@ -124,6 +128,9 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   }
   o["packages"] = std::move(packages);
   detail::encodeReportExtras(o, r);
+  detail::encodeServices(o, r);
+  detail::encodeDevices(o, r);
+  detail::encodeDelivery(o, r.sequence, r.dropped_reports, r.section_hashes);
   return o;
 }
 
@@ -210,6 +217,9 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
     return package;
   });
   detail::decodeReportExtras(root, r);
+  detail::decodeServices(root, r);
+  detail::decodeDevices(root, r);
+  detail::decodeDelivery(root, {&r.sequence, &r.dropped_reports, &r.section_hashes});
   return r;
 }
 
@@ -245,6 +255,7 @@ std::string encodeHeartbeat(const Heartbeat& h) {
   putOptional(o, "uptime_seconds", h.uptime_seconds);
   putOptional(o, "load1", h.load1);
   if (h.health) o["health"] = detail::encodeHealth(*h.health);
+  detail::encodeDelivery(o, h.sequence, h.dropped_reports, h.section_hashes);
   return json::serialize(o);
 }
 
@@ -258,7 +269,11 @@ Result<Heartbeat> decodeHeartbeat(std::string_view text) {
     h.uptime_seconds = root.optionalDouble("uptime_seconds");
     h.load1 = root.optionalDouble("load1");
     if (auto health = root.optionalObject("health")) h.health = detail::decodeHealth(*health);
+    detail::decodeDelivery(root, {&h.sequence, &h.dropped_reports, &h.section_hashes});
     if (h.agent_id.empty()) throw DecodeFailure{"invalid_field", root.path("agent_id") + ": empty"};
+    if (h.heartbeat_id.empty()) {
+      throw DecodeFailure{"invalid_field", root.path("heartbeat_id") + ": empty"};
+    }
     return h;
   });
 }
@@ -288,6 +303,8 @@ std::string encodeAssetRecord(const AssetRecord& a) {
     for (const auto& c : a.changes) changes.emplace_back(detail::changeObject(c));
     o["changes"] = std::move(changes);
   }
+  if (a.network_device) o["network_device"] = detail::encodeNetworkDevice(*a.network_device);
+  if (a.connected_to) o["connected_to"] = detail::encodePortLink(*a.connected_to);
   return json::serialize(o);
 }
 
@@ -309,6 +326,12 @@ Result<AssetRecord> decodeAssetRecord(std::string_view text) {
     a.inventory = decodeInventoryObject(root.requiredObject("inventory"));
     a.decisions = root.array<ReconcileDecision>("decisions", detail::decodeDecision);
     a.changes = root.array<DetectedChange>("changes", detail::decodeChange);
+    if (auto device = root.optionalObject("network_device")) {
+      a.network_device = detail::decodeNetworkDevice(*device);
+    }
+    if (auto link = root.optionalObject("connected_to")) {
+      a.connected_to = detail::decodePortLink(*link);
+    }
     if (a.asset_id.empty()) throw DecodeFailure{"invalid_field", root.path("asset_id") + ": empty"};
     return a;
   });

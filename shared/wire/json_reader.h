@@ -63,6 +63,8 @@ class ObjectReader {
   SchemaVersion schemaVersion() const;
 
   std::string path(std::string_view key) const;
+  // The object itself, for maps whose keys are data (e.g. "section_hashes").
+  const boost::json::object& object() const { return *object_; }
 
  private:
   const boost::json::value* find(std::string_view key) const;

@@ -44,6 +44,18 @@ TEST(AgentConfigTest, InventoryCategoriesAreOnUnlessSwitchedOff) {
   EXPECT_TRUE(config->inventory.hardware);
   EXPECT_TRUE(config->inventory.network);
 
+  auto devices = load(dir,
+                     "[collector]\nurl = https://10.0.0.5:8481\n"
+                     "[inventory]\npci = false\nusb = off\nmonitors = 0\nbatteries = false\n");
+  ASSERT_TRUE(devices) << devices.error().message;
+  EXPECT_FALSE(devices->inventory.pci);
+  EXPECT_FALSE(devices->inventory.usb);
+  EXPECT_FALSE(devices->inventory.monitors);
+  EXPECT_FALSE(devices->inventory.batteries);
+  EXPECT_TRUE(devices->inventory.packages);
+  EXPECT_TRUE(config->inventory.pci && config->inventory.usb && config->inventory.monitors &&
+              config->inventory.batteries);
+
   auto bad = load(dir, "[collector]\nurl = https://10.0.0.5:8481\n[inventory]\ndisks = maybe\n");
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("inventory.disks = 'maybe' is not true/false"),
@@ -57,7 +69,22 @@ TEST(AgentConfigTest, DefaultsWhenOnlyTheCollectorIsGiven) {
   ASSERT_TRUE(config);
   EXPECT_EQ(config->state_dir, "/var/lib/steward-agent");
   EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(60));
+  EXPECT_EQ(config->inventory_interval, std::chrono::seconds(3600));
+  EXPECT_EQ(config->spool_max_items, 1000u);
+  EXPECT_EQ(config->spool_max_bytes, 16u * 1024 * 1024);
   EXPECT_EQ(config->log_level, "information");
+}
+
+TEST(AgentConfigTest, ReadsInventoryIntervalAndSpoolBounds) {
+  TempDir dir;
+  auto config = load(dir,
+                     "[collector]\nurl = https://127.0.0.1:8481\n[agent]\n"
+                     "inventory_interval_seconds = 900\n[spool]\nmax_items = 50\n"
+                     "max_bytes = 1048576\n");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->inventory_interval, std::chrono::seconds(900));
+  EXPECT_EQ(config->spool_max_items, 50u);
+  EXPECT_EQ(config->spool_max_bytes, 1048576u);
 }
 
 TEST(AgentConfigTest, ShippedConfigNeedsOnlyTheCollectorUrl) {
@@ -101,6 +128,12 @@ TEST(AgentConfigTest, RejectsBadValues) {
   EXPECT_NE(message(url + "[agent]\nheartbeat_interval_seconds = soon\n").find("not an integer"),
             std::string::npos);
   EXPECT_NE(message(url + "[agent]\nstate_dir =\n").find("agent.state_dir"), std::string::npos);
+  EXPECT_NE(message(url + "[agent]\ninventory_interval_seconds = 0\n")
+                .find("agent.inventory_interval_seconds"),
+            std::string::npos);
+  EXPECT_NE(message(url + "[spool]\nmax_items = 0\n").find("spool.max_items"), std::string::npos);
+  EXPECT_NE(message(url + "[spool]\nmax_bytes = 1000\n").find("spool.max_bytes"),
+            std::string::npos);
   EXPECT_NE(message(url + "[log]\nlevel = loud\n").find("log.level"), std::string::npos);
 }
 
@@ -114,6 +147,31 @@ TEST(AgentConfigTest, CommandLineOverridesWin) {
   ASSERT_TRUE(config);
   EXPECT_EQ(config->collector_url, "https://b:2");
   EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(5));
+}
+
+TEST(AgentConfigTest, ServicesSwitchAndSmartInterval) {
+  TempDir dir;
+  const std::string url = "[collector]\nurl = https://127.0.0.1:8481\n";
+  auto defaults = load(dir, url);
+  ASSERT_TRUE(defaults);
+  EXPECT_TRUE(defaults->inventory.services);
+  EXPECT_EQ(defaults->smart_interval, std::chrono::minutes(30));
+  auto off =
+      load(dir, url + "[inventory]\nservices = false\n[health]\nsmart_interval_minutes = 0\n");
+  ASSERT_TRUE(off) << off.error().message;
+  EXPECT_FALSE(off->inventory.services);
+  EXPECT_EQ(off->smart_interval, std::chrono::minutes(0));
+  for (const char* bad :
+       {"[inventory]\nservices = maybe\n", "[health]\nsmart_interval_minutes = -1\n",
+        "[health]\nsmart_interval_minutes = 10081\n"}) {
+    auto config = load(dir, url + bad);
+    ASSERT_FALSE(config) << bad;
+    EXPECT_NE(config.error().message.find(std::string(bad).find("services") != std::string::npos
+                                              ? "inventory.services"
+                                              : "health.smart_interval_minutes"),
+              std::string::npos)
+        << config.error().message;
+  }
 }
 
 }  // namespace

@@ -33,6 +33,15 @@ TEST(CliTest, RunWithConfigAndOverrides) {
             (std::vector<std::string>{"log.level=debug", "collector.url=http://x:1"}));
 }
 
+TEST(CliTest, RunTakesAHealthRoot) {
+  auto options = parseCommandLine({"run", "--config", "a.conf", "--health-root", "/srv/fixture"});
+  ASSERT_TRUE(options);
+  EXPECT_EQ(options->health_root, "/srv/fixture");
+  EXPECT_EQ(parseCommandLine({"run", "--config", "a.conf"})->health_root, "/");
+  EXPECT_FALSE(parseCommandLine({"run", "--config", "a.conf", "--health-root"}));
+  EXPECT_FALSE(parseCommandLine({"inventory", "--health-root", "/x"}));
+}
+
 TEST(CliTest, BadUsageSaysWhatIsWrong) {
   const auto error = [](std::vector<std::string> args) {
     auto options = parseCommandLine(args);

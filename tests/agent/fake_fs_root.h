@@ -26,6 +26,20 @@ class FakeFsRoot final : public FsRoot {
     }
     return FsRoot::readFile(path, max_bytes);
   }
+  Result<void> readChunks(std::string_view path,
+                          const std::function<bool(std::string_view)>& on_chunk,
+                          std::size_t max_bytes) const override {
+    if (denied_.count(std::string(path)) != 0) {
+      return makeError("permission_denied", "cannot open " + std::string(path));
+    }
+    return FsRoot::readChunks(path, on_chunk, max_bytes);
+  }
+  Result<std::int64_t> modifiedTime(std::string_view path) const override {
+    if (denied_.count(std::string(path)) != 0) {
+      return makeError("permission_denied", "cannot stat " + std::string(path));
+    }
+    return FsRoot::modifiedTime(path);
+  }
   Result<FsStats> statvfs(std::string_view path) const override {
     const auto it = stats_.find(std::string(path));
     if (it == stats_.end()) return makeError("not_found", "no stats for " + std::string(path));

@@ -2,8 +2,9 @@
 # steward-agent footprint on this machine, against Debian's fusioninventory-agent and
 # ocsinventory-agent, checked against the targets of issue 3. Prints a table.
 #
-#   sudo bash tests/bench/agent_footprint.sh [--quick] [--duration SECONDS] [--runs N]
-#                         [--interval SECONDS] [--build DIR] [--agent BINARY]
+#   sudo bash tests/bench/agent_footprint.sh [--quick | --long | --duration SECONDS]
+#                         [--runs N] [--interval SECONDS] [--plain-http] [--build DIR]
+#                         [--agent BINARY]
 #
 # 1. Full inventory, each tool N times (default 5) after one warm-up run, through
 #    /usr/bin/time: median wall time, CPU time (user+system) and peak RSS.
@@ -11,10 +12,15 @@
 #      fusioninventory-agent --local DIR     (writes an XML file, contacts nobody)
 #      ocsinventory-agent --local=DIR        (same)
 # 2. Running agent: steward-server and steward-collector on loopback (free ports, temp
-#    dir, as config/dev/run-local.sh does) and `steward-agent run` with a 60 s
-#    heartbeat for --duration seconds (default 600; --quick: 30). After the first
+#    dir, as config/dev/run-local.sh does), the agent enrolled with a site token, and
+#    `steward-agent run` with a 60 s heartbeat for --duration seconds (default 120;
+#    --quick: 30; --long: 600, the 10 minutes of issue 3). The collector serves https
+#    with a throwaway self-signed certificate the agent pins (--plain-http: http, as
+#    before TLS existed; the agent then never loads its OpenSSL plugin). After the first
 #    inventory is delivered, VmRSS and /proc/PID/smaps_rollup (Anonymous,
-#    Private_Dirty) are sampled every 5 s; CPU is utime+stime over the whole window.
+#    Private_Dirty) are sampled every 5 s; idle RSS is the last sample; CPU is
+#    utime+stime of the agent and of the programs it ran (the TLS helper for each
+#    https request, systemctl, smartctl) over the whole window.
 # Needs root (apt-get for the two other agents, and the same full-inventory privileges
 # for all three). Builds steward-agent, -collector and -server into --build (default
 # ./build) when they are missing. --agent measures another steward-agent binary (e.g.
@@ -24,18 +30,21 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build
 agent_bin=
 runs=5
-duration=600
+duration=120
 interval=60
+scheme=https
 while (($#)); do
   case $1 in
     --quick) duration=30 ;;
+    --long) duration=600 ;;
+    --plain-http) scheme=http ;;
     --duration) duration=$2; shift ;;
     --runs) runs=$2; shift ;;
     --interval) interval=$2; shift ;;
     --build) build=$2; shift ;;
     --agent) agent_bin=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--duration S] [--runs N] [--interval S] [--build DIR]" \
-         "[--agent BINARY]" >&2
+    *) echo "usage: $0 [--quick | --long | --duration S] [--runs N] [--interval S]" \
+         "[--plain-http] [--build DIR] [--agent BINARY]" >&2
        exit 2 ;;
   esac
   shift
@@ -117,9 +126,10 @@ path = $work/server.db
 collector_token_sha256 = $token_hash
 CONF
 
-wait_port() {  # wait_port FILE NAME LOG -> prints the port
+wait_port() {  # wait_port FILE NAME LOG [SCHEME] -> prints the port
   for _ in $(seq 1 100); do
-    [[ -s $1 ]] && curl -fsS -o /dev/null "http://127.0.0.1:$(cat "$1")/healthz" 2>/dev/null &&
+    [[ -s $1 ]] && curl -kfsS -o /dev/null "${4:-http}://127.0.0.1:$(cat "$1")/healthz" \
+      2>/dev/null &&
       { cat "$1"; return 0; }
     kill -0 "${pids[-1]}" 2>/dev/null || break
     sleep 0.1
@@ -132,23 +142,45 @@ wait_port() {  # wait_port FILE NAME LOG -> prints the port
 "$bin/steward-server" --config "$work/server.conf" >"$work/server.log" 2>&1 &
 pids+=($!)
 server_port=$(wait_port "$work/server.port" steward-server "$work/server.log")
+site_token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+site_hash=$(printf %s "$site_token" | sha256sum | cut -d' ' -f1)
+tls_conf=
+if [[ $scheme == https ]]; then
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 \
+    -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$work/collector.key" -out "$work/collector.crt" 2>/dev/null
+  fingerprint=$(openssl x509 -in "$work/collector.crt" -noout -fingerprint -sha256 |
+    cut -d= -f2 | tr -d :)
+  tls_conf="tls_cert = $work/collector.crt
+tls_key = $work/collector.key"
+fi
 cat >"$work/collector.conf" <<CONF
 [http]
 address = 127.0.0.1
 port = 0
 port_file = $work/collector.port
+$tls_conf
 [storage]
 path = $work/collector.db
 [server]
 url = http://127.0.0.1:$server_port
 token = $token
+[enroll]
+token_sha256 = $site_hash
 CONF
 "$bin/steward-collector" --config "$work/collector.conf" >"$work/collector.log" 2>&1 &
 pids+=($!)
-collector_port=$(wait_port "$work/collector.port" steward-collector "$work/collector.log")
+collector_port=$(wait_port "$work/collector.port" steward-collector "$work/collector.log" $scheme)
+if [[ $scheme == https ]]; then
+  collector_conf="url = https://127.0.0.1:$collector_port
+fingerprint_sha256 = $fingerprint"
+else
+  collector_conf="url = http://127.0.0.1:$collector_port
+allow_insecure_http = true"
+fi
 cat >"$work/agent.conf" <<CONF
 [collector]
-url = http://127.0.0.1:$collector_port
+$collector_conf
 [agent]
 state_dir = $work/agent-state
 heartbeat_interval_seconds = $interval
@@ -156,6 +188,8 @@ heartbeat_interval_seconds = $interval
 ; debug: one line per heartbeat, so the heartbeats can be counted.
 level = debug
 CONF
+"$agent_bin" enroll --config "$work/agent.conf" --token "$site_token" >"$work/enroll.log" 2>&1 ||
+  { echo "agent_footprint: enrollment failed:" >&2; cat "$work/enroll.log" >&2; exit 1; }
 "$agent_bin" run --config "$work/agent.conf" >"$work/agent.log" 2>&1 &
 agent=$!
 pids+=("$agent")
@@ -169,8 +203,9 @@ done
 grep -q 'posted inventory' "$work/agent.log" ||
   { echo "agent_footprint: no inventory delivered:" >&2; tail "$work/agent.log" >&2; exit 1; }
 
-echo "agent_footprint: running agent for ${duration}s at a ${interval}s heartbeat" >&2
-ticks() { awk '{print $14 + $15}' "/proc/$agent/stat"; }
+echo "agent_footprint: running agent for ${duration}s at a ${interval}s heartbeat ($scheme)" >&2
+# utime + stime, plus the children it waited for (systemctl, smartctl, the TLS helper).
+ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$agent/stat"; }
 kib() { awk -v k="$2:" '$1 == k {print $2}' "$1"; }
 hz=$(getconf CLK_TCK)
 t0=$(date +%s.%N)
@@ -191,6 +226,13 @@ while :; do
 done
 c1=$(ticks)
 t1=$(date +%s.%N)
+idle_rss=$rss
+libssl=$(grep -c 'libssl\.so' "/proc/$agent/maps" || true)
+# Where the resident memory is: Rss per mapped file (anonymous memory as one line).
+awk '/^[0-9a-f]+-[0-9a-f]+ / {name = (NF >= 6) ? $6 : "[anonymous]"}
+     $1 == "Rss:" {rss[name] += $2}
+     END {for (n in rss) printf "%8d KiB  %s\n", rss[n], n}' "/proc/$agent/smaps" |
+  sort -rn | head -12 >"$work/rss-by-mapping"
 kill -0 "$agent" || { echo "agent_footprint: agent died:" >&2; tail "$work/agent.log" >&2; exit 1; }
 heartbeats=$(grep -c 'posted heartbeat' "$work/agent.log" || true)
 failures=$(grep -c 'could not deliver' "$work/agent.log" || true)
@@ -214,11 +256,14 @@ for t in steward fusion ocs; do
   printf '%-34s %9.3f %9.3f %14s\n' "$label" "${!w}" "${!c}" "$(mib "${!r}")"
 done
 echo
-echo "Running agent: steward-agent run, ${interval}s heartbeat, ${duration}s window," \
-  "$heartbeats heartbeats, $failures failed deliveries, $samples samples"
-printf '  VmRSS max %s MiB, Anonymous max %s MiB, Private_Dirty max %s MiB,' \
-  "$(mib $max_rss)" "$(mib $max_anon)" "$(mib $max_dirty)"
+echo "Running agent: steward-agent run over $scheme, ${interval}s heartbeat, ${duration}s" \
+  "window, $heartbeats heartbeats, $failures failed deliveries, $samples samples," \
+  "libssl $( ((libssl > 0)) && echo mapped || echo 'not mapped')"
+printf '  VmRSS idle %s MiB (max %s), Anonymous max %s MiB, Private_Dirty max %s MiB,' \
+  "$(mib $idle_rss)" "$(mib $max_rss)" "$(mib $max_anon)" "$(mib $max_dirty)"
 printf ' CPU %ss = %s%% of one core\n' "$cpu_run_s" "$cpu_pct"
+echo "  resident memory by mapping (largest first):"
+sed 's/^/  /' "$work/rss-by-mapping"
 echo
 if ((duration < interval)); then
   echo "  (the window is shorter than the heartbeat interval: CPU covers idle waiting only)"

@@ -50,6 +50,22 @@ TEST(CollectorConfigTest, ReadsEveryKeyFromAFile) {
   EXPECT_EQ(c->log_level, "debug");
 }
 
+TEST(CollectorConfigTest, RulesAreOffUnlessAFileIsNamed) {
+  auto off = loadCollectorConfig(configWith(kRequired));
+  ASSERT_TRUE(off);
+  EXPECT_TRUE(off->rules_file.empty());
+  EXPECT_EQ(off->rules_tick, std::chrono::milliseconds(500));
+  auto overrides = kRequired;
+  overrides.insert(overrides.end(), {"rules.file=/etc/steward/rules.conf",
+                                     "rules.uplinks_file=/etc/steward/uplinks.conf",
+                                     "rules.tick_ms=250"});
+  auto on = loadCollectorConfig(configWith(overrides));
+  ASSERT_TRUE(on) << on.error().message;
+  EXPECT_EQ(on->rules_file, "/etc/steward/rules.conf");
+  EXPECT_EQ(on->uplinks_file, "/etc/steward/uplinks.conf");
+  EXPECT_EQ(on->rules_tick, std::chrono::milliseconds(250));
+}
+
 TEST(CollectorConfigTest, EachRequiredKeyIsNamedWhenMissing) {
   for (std::size_t skip = 0; skip < kRequired.size(); ++skip) {
     std::vector<std::string> overrides;
@@ -65,7 +81,8 @@ TEST(CollectorConfigTest, EachRequiredKeyIsNamedWhenMissing) {
 
 TEST(CollectorConfigTest, BadValuesAreRefusedWithTheKey) {
   for (const std::string bad : {"http.port=70000", "http.port=abc", "outbox.retry_max_seconds=0",
-                                "server.url=ftp://x", "log.level=loud"}) {
+                                "server.url=ftp://x", "log.level=loud", "rules.tick_ms=10",
+                                "rules.tick_ms=soon"}) {
     auto overrides = kRequired;
     overrides.push_back(bad);
     auto c = loadCollectorConfig(configWith(overrides));
@@ -73,6 +90,50 @@ TEST(CollectorConfigTest, BadValuesAreRefusedWithTheKey) {
     EXPECT_NE(c.error().message.find(bad.substr(0, bad.find('='))), std::string::npos)
         << c.error().message;
   }
+}
+
+TEST(CollectorConfigTest, AgentsSectionBecomesThePushedSettings) {
+  auto none = loadCollectorConfig(configWith(kRequired));
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->agent_settings, wire::AgentSettings{}) << "nothing pushed unless configured";
+
+  auto overrides = kRequired;
+  overrides.insert(overrides.end(), {"agents.heartbeat_interval_seconds=30",
+                                     "agents.inventory_interval_seconds=900",
+                                     "agents.inventory=cpu, disks,network"});
+  auto c = loadCollectorConfig(configWith(overrides));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->agent_settings.heartbeat_interval_seconds, 30);
+  EXPECT_EQ(c->agent_settings.inventory_interval_seconds, 900);
+  EXPECT_EQ(c->agent_settings.inventory.size(), 8u) << "every category, on or off";
+  EXPECT_TRUE(c->agent_settings.inventory.at("disks"));
+  EXPECT_TRUE(c->agent_settings.inventory.at("network"));
+  EXPECT_FALSE(c->agent_settings.inventory.at("packages"));
+
+  for (const std::string bad : {"agents.heartbeat_interval_seconds=0",
+                                "agents.inventory_interval_seconds=604801", "agents.inventory=cpu,gpu"}) {
+    auto with_bad = kRequired;
+    with_bad.push_back(bad);
+    auto refused = loadCollectorConfig(configWith(with_bad));
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_NE(refused.error().message.find(bad.substr(0, bad.find('='))), std::string::npos)
+        << refused.error().message;
+  }
+}
+
+TEST(CollectorConfigTest, ServerCertificateCheckKeys) {
+  auto overrides = kRequired;
+  overrides.insert(overrides.end(), {"server.ca_file=/etc/steward/ca.pem",
+                                     "server.fingerprint_sha256=" + std::string(64, 'A')});
+  auto c = loadCollectorConfig(configWith(overrides));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->server_ca_file, "/etc/steward/ca.pem");
+  EXPECT_EQ(c->server_fingerprint_sha256, std::string(64, 'a'));
+  auto bad = kRequired;
+  bad.push_back("server.fingerprint_sha256=xyz");
+  auto refused = loadCollectorConfig(configWith(bad));
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("server.fingerprint_sha256"), std::string::npos);
 }
 
 TEST(CommandLineTest, ParsesConfigAndOverridesInOrder) {
@@ -92,6 +153,13 @@ TEST(CommandLineTest, RefusesMissingConfigAndUnknownFlags) {
   auto version = parseCommandLine({"--version"});
   ASSERT_TRUE(version);
   EXPECT_TRUE(version->show_version);
+}
+
+TEST(CommandLineTest, HashPasswordNeedsNoConfig) {
+  auto cl = parseCommandLine({"--hash-password"});
+  ASSERT_TRUE(cl) << cl.error().message;
+  EXPECT_TRUE(cl->hash_password);
+  EXPECT_FALSE(parseCommandLine({"--config", "c"})->hash_password);
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // ocsinventory-agent 2.10 report to a real steward-collector on loopback, and what they
 // say about this machine reaches the server API. A machine that also runs a Steward
 // agent stays one asset. Each agent keeps its state in the test's temp dir and is only
-// given the collector's 127.0.0.1 URL (proxy variables removed).
+// given the collector's 127.0.0.1 URL (proxy variables removed). The endpoint asks for
+// HTTP Basic credentials; the agents pass them with --user/--password (--realm too for
+// ocsinventory-agent), and an agent with the wrong password stores nothing.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -27,7 +29,12 @@ constexpr auto kAgentRunLimit = 180s;
 
 // Runs `args` under env(1) without proxy variables; returns the exit status and prints
 // how long it took (the agents are compared with steward-agent on footprint).
-int runAgent(const std::string& name, std::vector<std::string> args, const std::string& log) {
+constexpr const char* kOcsUser = "ocs-agents";
+constexpr const char* kOcsPassword = "agents' pass w0rd";
+constexpr const char* kOcsRealm = "Steward Test";
+
+int runAgent(const std::string& name, std::vector<std::string> args, const std::string& log,
+             bool expect_success = true) {
   std::vector<std::string> command = {"-u", "http_proxy",  "-u", "https_proxy", "-u", "HTTP_PROXY",
                                       "-u", "HTTPS_PROXY", "-u", "all_proxy"};
   command.insert(command.end(), args.begin(), args.end());
@@ -38,12 +45,59 @@ int runAgent(const std::string& name, std::vector<std::string> args, const std::
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "[ timing ] " << name << " run took " << seconds << " s"
             << (seconds > 60 ? " (more than 60 s)" : "") << "\n";
-  EXPECT_EQ(status, 0) << name << " failed; its log:\n" << agent.log();
+  if (expect_success) {
+    EXPECT_EQ(status, 0) << name << " failed; its log:\n" << agent.log();
+  }
   return status;
+}
+
+// ocsinventory-agent 2.10 base64-decodes --user and --password before use
+// (Ocsinventory::Agent::Encrypt::getClearText), so they are given to it encoded.
+std::string base64(const std::string& text) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < text.size(); i += 3) {
+    const unsigned v = (static_cast<unsigned char>(text[i]) << 16) |
+                       (static_cast<unsigned char>(text[i + 1]) << 8) |
+                       static_cast<unsigned char>(text[i + 2]);
+    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(v >> shift) & 63];
+  }
+  if (i < text.size()) {
+    unsigned v = static_cast<unsigned char>(text[i]) << 16;
+    if (i + 1 < text.size()) v |= static_cast<unsigned char>(text[i + 1]) << 8;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += i + 1 < text.size() ? kAlphabet[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// A password hash made the way an administrator makes one: steward-collector
+// --hash-password with the password on stdin.
+std::string hashPassword(const TempDir& dir, const std::string& password) {
+  dir.write("ocs-password", password + "\n");
+  ChildProcess hasher("/bin/sh",
+                      {"-c", "exec \"$0\" --hash-password < \"$1\"",
+                       binaryPath("steward-collector"), dir.file("ocs-password")},
+                      dir.file("hash.log"));
+  EXPECT_EQ(hasher.wait(30s), 0) << hasher.log();
+  std::string hash = hasher.log();
+  while (!hash.empty() && (hash.back() == '\n' || hash.back() == '\r')) hash.pop_back();
+  EXPECT_EQ(hash.rfind("pbkdf2-sha256$", 0), 0u) << hash;
+  return hash;
 }
 
 class OcsAgentsTest : public ::testing::Test {
  protected:
+  void SetUp() override {
+    stack_.setCollectorExtraConfig(std::string("[ocs]\nenabled = true\nuser = ") + kOcsUser +
+                                   "\npassword_hash = " + hashPassword(stack_.dir(), kOcsPassword) +
+                                   "\nrealm = " + kOcsRealm + "\n");
+  }
+
   void TearDown() override {
     if (HasFailure()) {
       std::cerr << stack_.logs() << "---- fusioninventory\n"
@@ -54,7 +108,7 @@ class OcsAgentsTest : public ::testing::Test {
 
   // fusioninventory-agent has no option for its state directory (setup.pm fixes
   // /var/lib/fusioninventory-agent), so a setup.pm of ours is loaded first.
-  void runFusionInventory() {
+  void runFusionInventory(const std::string& password = kOcsPassword, bool expect_success = true) {
     const std::string vardir = stack_.dir().file("fusion-var");
     std::filesystem::create_directories(vardir);
     std::filesystem::create_directories(stack_.dir().file("fusion-perl"));
@@ -68,8 +122,9 @@ class OcsAgentsTest : public ::testing::Test {
              {"perl", "-I" + stack_.dir().file("fusion-perl"), "-Msetup",
               "/usr/bin/fusioninventory-agent", "--config=none",
               "--server=" + stack_.collectorUrl() + "/", "--force", "--timeout=30",
+              std::string("--user=") + kOcsUser, "--password=" + password,
               "--no-task=deploy,esx,collect,wakeonlan,netdiscovery,netinventory"},
-             stack_.dir().file("fusion.log"));
+             stack_.dir().file("fusion.log"), expect_success);
   }
 
   void runOcsInventory() {
@@ -79,7 +134,8 @@ class OcsAgentsTest : public ::testing::Test {
     runAgent(
         "ocsinventory-agent",
         {"ocsinventory-agent", "--nolocal", "--server=" + stack_.collectorUrl() + "/ocsinventory",
-         "--force", "--basevardir=" + vardir, "--logfile=" + stack_.dir().file("ocs-agent.log")},
+         "--force", "--user=" + base64(kOcsUser), "--password=" + base64(kOcsPassword),
+         std::string("--realm=") + kOcsRealm, "--basevardir=" + vardir, "--logfile=" + stack_.dir().file("ocs-agent.log")},
         stack_.dir().file("ocs.log"));
   }
 
@@ -138,6 +194,21 @@ TEST_F(OcsAgentsTest, FusionInventoryAgentReportsThisMachine) {
   expectThisMachine(detail, false);  // it flags virtual NICs (VIRTUALDEV)
   EXPECT_EQ(stack_.assets().size(), 1u);
   EXPECT_NE(readFile(stack_.dir().file("collector.log")).find("PROLOG"), std::string::npos);
+}
+
+TEST_F(OcsAgentsTest, AgentWithTheWrongPasswordIsRefusedAndStoresNothing) {
+  stack_.startServerAndCollector();
+  runFusionInventory("not the password", false);
+  const std::string collector_log = readFile(stack_.dir().file("collector.log"));
+  EXPECT_NE(collector_log.find("refused OCS request: wrong user or password"), std::string::npos)
+      << collector_log;
+  EXPECT_EQ(collector_log.find("inventory stored"), std::string::npos) << collector_log;
+  EXPECT_EQ(collector_log.find("PROLOG"), std::string::npos) << "a PROLOG got past the check";
+  EXPECT_TRUE(stack_.assets().empty());
+  // Without credentials at all: 401 with the realm the agents must name.
+  const auto reply = stack_.post(stack_.collectorUrl() + "/ocsinventory", "<REQUEST/>",
+                                 "application/xml");
+  EXPECT_EQ(reply.status, 401) << reply.body;
 }
 
 TEST_F(OcsAgentsTest, OcsInventoryAgentReportsThisMachine) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
 #include <boost/json/parse.hpp>
 #include <chrono>
 #include <fstream>
@@ -34,10 +36,44 @@ int StewardStack::readPortFile(const std::string& path, ChildProcess& process) c
   return port;
 }
 
+std::pair<int, std::string> StewardStack::userCommand(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv{"user"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  for (const std::string& extra :
+       {std::string("--config"), dir_.file("server.conf"), std::string("--set"),
+        "storage.path=" + dir_.file("server.db")}) {
+    argv.push_back(extra);
+  }
+  static int runs = 0;
+  const std::string log = dir_.file("user-command-" + std::to_string(++runs) + ".log");
+  ChildProcess command(binaryPath("steward-server"), argv, log);
+  const int status = command.wait(30s);
+  return {status, command.log()};
+}
+
+// The first admin comes from the command line, as in a real install: there is no
+// default account. Its password goes to a 0600 file; the token is the last line.
+void StewardStack::createAdmin() {
+  if (!admin_token_.empty()) return;
+  const std::string password_file = dir_.file("admin-password");
+  auto [added, added_log] =
+      userCommand({"add", "--name", "admin", "--role", "admin", "--password-file", password_file});
+  ASSERT_EQ(added, 0) << added_log;
+  admin_password_ = readFile(password_file);
+  while (!admin_password_.empty() && admin_password_.back() == '\n') admin_password_.pop_back();
+  auto [issued, token_log] = userCommand({"token", "--name", "admin", "--label", "integration"});
+  ASSERT_EQ(issued, 0) << token_log;
+  std::string token = token_log;
+  while (!token.empty() && token.back() == '\n') token.pop_back();
+  admin_token_ = token.substr(token.rfind('\n') == std::string::npos ? 0 : token.rfind('\n') + 1);
+  ASSERT_TRUE(admin_token_.starts_with("stw_")) << token_log;
+}
+
 void StewardStack::startServerAndCollector() {
   const std::string conf =
       dir_.write("server.conf", "[auth]\ncollector_token_sha256 = " + http::sha256Hex(token_) +
                                     "\n[log]\nlevel = debug\n");
+  createAdmin();
   server_ = std::make_unique<ChildProcess>(
       binaryPath("steward-server"),
       std::vector<std::string>{"--config", conf, "--set", "http.port=0", "--set",
@@ -53,14 +89,17 @@ void StewardStack::startCollector() {
   const std::string conf =
       dir_.write("collector.conf", "[server]\nurl = " + serverUrl() + "\ntoken = " + token_ +
                                        "\n[enroll]\ntoken_sha256 = " + http::sha256Hex(enroll_token_) +
-                                       "\n[log]\nlevel = debug\n");
-  collector_ = std::make_unique<ChildProcess>(
-      binaryPath("steward-collector"),
-      std::vector<std::string>{"--config", conf, "--set",
-                               "http.port=" + std::to_string(collector_port_), "--set",
-                               "http.port_file=" + dir_.file("collector.port"), "--set",
-                               "storage.path=" + dir_.file("collector.db")},
-      dir_.file("collector.log"));
+                                       "\n[log]\nlevel = debug\n" + collector_extra_config_);
+  std::vector<std::string> args{"--config", conf, "--set",
+                                "http.port=" + std::to_string(collector_port_), "--set",
+                                "http.port_file=" + dir_.file("collector.port"), "--set",
+                                "storage.path=" + dir_.file("collector.db")};
+  for (const auto& setting : collector_settings_) {
+    args.push_back("--set");
+    args.push_back(setting);
+  }
+  collector_ = std::make_unique<ChildProcess>(binaryPath("steward-collector"), args,
+                                              dir_.file("collector.log"));
   collector_port_ = readPortFile(dir_.file("collector.port"), *collector_);
   ASSERT_TRUE(waitUntil([&] { return get(collectorUrl() + "/healthz").status == 200; }, 10s));
   ASSERT_TRUE(waitUntil([&] { return get(serverUrl() + "/healthz").status == 200; }, 10s));
@@ -100,8 +139,9 @@ void StewardStack::startAgent(const std::string& state_name, int heartbeat_secon
   if (!std::filesystem::exists(dir_.file("state-" + state_name) + "/credential")) {
     enrollAgent(state_name, heartbeat_seconds);
   }
-  agent_ = std::make_unique<ChildProcess>(binaryPath("steward-agent"),
-                                          std::vector<std::string>{"run", "--config", conf},
+  std::vector<std::string> args{"run", "--config", conf};
+  args.insert(args.end(), agent_run_args_.begin(), agent_run_args_.end());
+  agent_ = std::make_unique<ChildProcess>(binaryPath("steward-agent"), args,
                                           dir_.file("agent-" + state_name + ".log"));
 }
 
@@ -110,6 +150,18 @@ void StewardStack::stopAgent() {
     EXPECT_EQ(agent_->stop(), 0) << "agent did not exit cleanly";
   }
   agent_.reset();
+}
+
+void StewardStack::killAgent() {
+  if (agent_) {
+    ::kill(agent_->pid(), SIGKILL);
+    agent_->wait(10s);
+  }
+  agent_.reset();
+}
+
+void StewardStack::reloadCollector() {
+  if (collector_) ::kill(collector_->pid(), SIGHUP);
 }
 
 StewardStack::Reply StewardStack::get(const std::string& url) const {
@@ -138,7 +190,12 @@ StewardStack::Reply StewardStack::send(const std::string& method, const std::str
   http::HttpRequest request;
   request.method = method;
   if (!content_type.empty()) request.setHeader("Content-Type", content_type);
-  if (!authorization.empty()) request.setHeader("Authorization", authorization);
+  if (!authorization.empty()) {
+    request.setHeader("Authorization", authorization);
+  } else if (!admin_token_.empty() && url.starts_with(serverUrl() + "/") &&
+             !url.starts_with(serverUrl() + "/api/v1/collector/")) {
+    request.setHeader("Authorization", "Bearer " + admin_token_);
+  }
   request.body = body;
   auto response = client.send(url, request);
   Reply reply;
@@ -152,6 +209,14 @@ StewardStack::Reply StewardStack::send(const std::string& method, const std::str
 
 json::array StewardStack::assets() const {
   const Reply reply = get(serverUrl() + "/api/v1/assets?per_page=500");
+  if (reply.status != 200 || !reply.json.is_object()) return {};
+  const auto* items = reply.json.as_object().if_contains("items");
+  return items && items->is_array() ? items->as_array() : json::array{};
+}
+
+json::array StewardStack::incidents(const std::string& query) const {
+  const Reply reply = get(serverUrl() + "/api/v1/incidents?per_page=200" +
+                          (query.empty() ? "" : "&" + query));
   if (reply.status != 200 || !reply.json.is_object()) return {};
   const auto* items = reply.json.as_object().if_contains("items");
   return items && items->is_array() ? items->as_array() : json::array{};

@@ -70,10 +70,14 @@ check "binary /usr/bin/steward-agent is executable" \
 check "unit /lib/systemd/system/$unit" grep -qx "/lib/systemd/system/$unit" <<<"$files"
 check "config /etc/steward/agent.conf (0644)" \
   grep -Eq '^-rw-r--r-- root/root .* \./etc/steward/agent.conf$' "$work/contents"
-outside=$(grep -Ev '^/(usr/bin|usr/share/doc/steward-agent|etc/steward|lib/systemd/system)/' \
+check "TLS helper /usr/lib/steward-agent/steward-agent-tls is executable" \
+  grep -Eq '^-rwxr-xr-x root/root .* \./usr/lib/steward-agent/steward-agent-tls$' "$work/contents"
+check "Depends names libssl3, for the TLS helper ($depends)" grep -q 'libssl3' <<<"$depends"
+outside=$(grep -Ev \
+  '^/(usr/bin|usr/lib/steward-agent|usr/share/doc/steward-agent|etc/steward|lib/systemd/system)/' \
   <<<"$files" || true)
-check "no file outside /usr/bin, /etc/steward, /lib/systemd/system, doc ($outside)" \
-  test -z "$outside"
+check "no file outside /usr/bin, /usr/lib/steward-agent, /etc/steward, /lib/systemd/system, \
+doc ($outside)" test -z "$outside"
 
 dpkg-deb --control "$deb" "$work/control"
 check "agent.conf is a conffile" grep -qx /etc/steward/agent.conf "$work/control/conffiles"
@@ -117,6 +121,14 @@ check "inventory without any capability has the same packages and hardware" \
   json --slurpfile full "$work/inventory.json" \
   '(.packages | length) == ($full[0].packages | length) and .hardware == $full[0].hardware' \
   "$work/inventory-nocaps.json"
+# https runs the installed helper: with nothing listening, the error is the refused
+# connection, not "cannot start the TLS helper".
+/usr/bin/steward-agent enroll --collector https://127.0.0.1:1 --token x \
+  --set agent.state_dir="$work/enroll-state" >"$work/enroll.out" 2>&1 || true
+check "installed agent runs its TLS helper for https ($(head -c 200 "$work/enroll.out"))" \
+  bash -c "grep -q 'cannot connect' '$work/enroll.out' && ! grep -q 'TLS helper' '$work/enroll.out'"
+check "installed steward-agent does not link libssl" \
+  bash -c "! ldd /usr/bin/steward-agent | grep -q libssl"
 check "/etc/steward/agent.conf installed" test -f /etc/steward/agent.conf
 check "state dir $state exists with mode 0700" test "$(stat -c %a "$state")" = 700
 check "service enabled (multi-user.target.wants link)" test -L "$wants"
@@ -140,12 +152,14 @@ check "upgrade kept the service disabled" test ! -e "$wants"
 # 5. Remove keeps config and state; purge removes everything.
 check "dpkg --remove succeeds" dpkg --remove "$pkg"
 check "remove deleted the binary" test ! -e /usr/bin/steward-agent
+check "remove deleted the TLS helper" test ! -e /usr/lib/steward-agent/steward-agent-tls
 check "remove kept agent.conf" test -f /etc/steward/agent.conf
 check "remove kept the state dir" test -d "$state"
 check "remove disabled the service" test ! -e "$wants"
 check "dpkg --purge succeeds" dpkg --purge "$pkg"
 check "purge removed everything" \
-  bash -c "! ls -d /usr/bin/steward-agent /etc/steward /lib/systemd/system/$unit \
+  bash -c "! ls -d /usr/bin/steward-agent /usr/lib/steward-agent /etc/steward \
+    /lib/systemd/system/$unit \
     $state $wants /var/lib/systemd/deb-systemd-helper-enabled/$unit.dsh-also 2>/dev/null"
 check "dpkg no longer knows $pkg" \
   bash -c "! dpkg-query -W -f='\${db:Status-Abbrev}' $pkg 2>/dev/null | grep -q '^[a-z][a-z]'"

@@ -82,5 +82,73 @@ TEST_F(ServerMainTest, ServesOnTheReportedPortAndStopsCleanlyOnSigterm) {
       << server->log();
 }
 
+// The first admin exists only through the command line: no default account. The
+// generated password logs in over HTTP, an API token from `user token` reads the API.
+TEST_F(ServerMainTest, UserAddCreatesTheFirstAdminWhoseGeneratedPasswordLogsIn) {
+  dir_.write("server.conf", validConf());
+  const auto user = [&](std::vector<std::string> args, const std::string& log) {
+    args.insert(args.begin(), "user");
+    for (const std::string& extra :
+         {std::string("--config"), dir_.file("server.conf"), std::string("--set"),
+          "storage.path=" + dir_.file("server.db")}) {
+      args.push_back(extra);
+    }
+    auto process =
+        std::make_unique<ChildProcess>(binaryPath("steward-server"), args, dir_.file(log));
+    const int code = exitCode(process->wait(30s));
+    return std::pair{code, process->log()};
+  };
+  auto [added, added_log] = user(
+      {"add", "--name", "admin", "--role", "admin", "--password-file", dir_.file("admin-password")},
+      "add.log");
+  ASSERT_EQ(added, 0) << added_log;
+  EXPECT_EQ(std::filesystem::status(dir_.file("admin-password")).permissions() &
+                std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::string password = steward::testing::readFile(dir_.file("admin-password"));
+  password.erase(password.find_last_not_of('\n') + 1);
+  EXPECT_EQ(password.size(), 24u);
+
+  auto [again, again_log] = user({"add", "--name", "ADMIN", "--role", "viewer"}, "again.log");
+  EXPECT_EQ(again, 1);
+  EXPECT_NE(again_log.find("already exists"), std::string::npos) << again_log;
+  auto [bad_role, bad_role_log] = user({"add", "--name", "x", "--role", "root"}, "role.log");
+  EXPECT_EQ(bad_role, 1) << bad_role_log;
+  auto [issued, token_log] = user({"token", "--name", "admin"}, "token.log");
+  ASSERT_EQ(issued, 0) << token_log;
+  const std::string token = token_log.substr(0, token_log.find('\n'));
+  ASSERT_TRUE(token.starts_with("stw_")) << token_log;
+  EXPECT_EQ(user({"token", "--name", "nobody"}, "nobody.log").first, 1);
+
+  auto server = run(validConf(), {"--set", "http.port=0"});
+  int port = 0;
+  ASSERT_TRUE(steward::testing::waitUntil(
+      [&] {
+        std::ifstream in(dir_.file("server.port"));
+        return static_cast<bool>(in >> port) && port > 0;
+      },
+      20s))
+      << server->log();
+  const std::string base = "http://127.0.0.1:" + std::to_string(port);
+  http::BeastHttpClient client(5s);
+  http::HttpRequest anonymous;
+  auto refused = client.send(base + "/api/v1/assets", anonymous);
+  ASSERT_TRUE(refused) << refused.error().message;
+  EXPECT_EQ(refused->status, 401);
+  http::HttpRequest with_token;
+  with_token.setHeader("Authorization", "Bearer " + token);
+  auto listed = client.send(base + "/api/v1/assets", with_token);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->status, 200) << listed->body;
+  http::HttpRequest login;
+  login.method = "POST";
+  login.setHeader("Content-Type", "application/json");
+  login.body = R"({"name":"admin","password":")" + password + R"("})";
+  auto session = client.send(base + "/api/v1/session", login);
+  ASSERT_TRUE(session);
+  EXPECT_EQ(session->status, 200) << session->body;
+  EXPECT_EQ(exitCode(server->stop(10s)), 0) << server->log();
+}
+
 }  // namespace
 }  // namespace steward::server

@@ -50,6 +50,19 @@ TEST_F(ServerConfigTest, ReadsEveryKeyAndOverridesWin) {
   EXPECT_EQ(config->log_level, "debug");
 }
 
+TEST_F(ServerConfigTest, TlsNeedsCertificateAndKeyTogether) {
+  auto both = load("[http]\ntls_cert = /etc/steward/server.pem\ntls_key = /etc/steward/server.key\n");
+  ASSERT_TRUE(both) << both.error().message;
+  EXPECT_EQ(both->tls_cert, "/etc/steward/server.pem");
+  EXPECT_EQ(both->tls_key, "/etc/steward/server.key");
+  EXPECT_TRUE(load("")->tls_cert.empty());
+  for (const char* half : {"http.tls_cert=/c.pem", "http.tls_key=/k.pem"}) {
+    auto config = load("", {half});
+    ASSERT_FALSE(config) << half;
+    EXPECT_NE(config.error().message.find("http.tls_cert and http.tls_key"), std::string::npos);
+  }
+}
+
 TEST_F(ServerConfigTest, RefusesToStartWithoutATokenHash) {
   const std::string path = dir_.write("server.conf",
                                       "[storage]\npath = s.db\n[auth]\n"

@@ -43,6 +43,19 @@ wire::InventoryReport sampleReport() {
                 {"openssl", "3.0.15-1~deb12u1", "amd64", "dpkg"},
                 {"tzdata", "2024a-0+deb12u1", "all", "dpkg"}};
   r.packages[0].installed_at = "2025-06-01T09:12:44Z";
+  // Schema 1.2 peripherals and logins.
+  r.packages[1].vendor = "Debian OpenSSL Team <pkg-openssl-devel@alioth-lists.debian.net>";
+  r.users[1].last_login = "2026-11-25T07:58:02Z";
+  r.users[1].last_login_from = "192.0.2.77";
+  r.pci_devices = {{"0000:00:1f.3", "8086", "51c8", "040380", "Audio device", "Intel Corporation",
+                    "Alder Lake PCH-P High Definition Audio Controller", "1028:0b14",
+                    "snd_hda_intel"}};
+  r.usb_devices = {{"3-6", "0c45", "6730", "Microdia", "Integrated_Webcam_HD", std::nullopt,
+                    "ef", 480}};
+  r.monitors = {{"card1-eDP-1", "AUO", "AU Optronics", std::nullopt, 0x2c9d, "0", 2022, 300, 190},
+                {"card1-DP-3", "DEL", "Dell", "DELL U2723QE", 0x42a9, "9PQ3GH3", 2023, 600, 340}};
+  r.batteries = {{"BAT0", "BYD", "DELL M033W21", "1234", "Li-poly", "Discharging", "mWh",
+                  57'000, 51'300, 214, 90.0}};
   return r;
 }
 

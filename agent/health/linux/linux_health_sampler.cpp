@@ -70,6 +70,16 @@ HealthSample LinuxHealthSampler::sample() {
     }
   }
   health.reboot_required = fs_.exists("/var/run/reboot-required");
+  if (auto text = readSource(fs_, "/proc/stat", true)) {
+    const auto now = parseProcStatCpu(*text);
+    if (now && previous_cpu_)
+      health.cpu_utilisation_percent = cpuUtilisationPercent(*previous_cpu_, *now);
+    previous_cpu_ = now;
+  }
+  if (sources_.systemd != nullptr) health.failed_units = sources_.systemd->failedUnits();
+  if (sources_.smart != nullptr) health.smart = sources_.smart->sample();
+  if (sources_.clock_offset != nullptr)
+    health.clock_offset_seconds = sources_.clock_offset->seconds();
   sample.health = std::move(health);
   return sample;
 }

@@ -1,18 +1,37 @@
 #pragma once
 
+#include <optional>
+
 #include "agent/health/health_sampler.h"
+#include "agent/health/linux/proc_stat.h"
+#include "agent/health/linux/smart_monitor.h"
+#include "agent/inventory/linux/systemd_units.h"
 #include "agent/platform/fs_root.h"
+#include "agent/transport/clock_offset.h"
 
 namespace steward::agent {
 
-// Reads /proc/uptime and /proc/loadavg through FsRoot.
+// Where the health fields that are not files come from; a null source leaves its
+// field absent (failed units, clock offset) or empty (SMART).
+struct HealthSources {
+  const SystemdUnits* systemd = nullptr;
+  SmartMonitor* smart = nullptr;
+  const ClockOffset* clock_offset = nullptr;
+};
+
+// Reads /proc/{uptime,loadavg,meminfo,mounts,stat} and filesystem usage through
+// FsRoot, and asks `sources` for the rest.
 class LinuxHealthSampler final : public HealthSampler {
  public:
-  explicit LinuxHealthSampler(const FsRoot& fs) : fs_(fs) {}
+  explicit LinuxHealthSampler(const FsRoot& fs, HealthSources sources = {})
+      : fs_(fs), sources_(sources) {}
+  // CPU utilisation covers the time since the previous call: the first has none.
   HealthSample sample() override;
 
  private:
   const FsRoot& fs_;
+  HealthSources sources_;
+  std::optional<CpuTimes> previous_cpu_;
 };
 
 }  // namespace steward::agent

@@ -10,8 +10,7 @@ namespace steward::agent {
 namespace {
 
 struct Stanza {
-  std::optional<std::string> package, status, version, architecture;
-  bool empty() const { return !package && !status && !version && !architecture; }
+  std::optional<std::string> package, status, version, architecture, maintainer;
 };
 
 bool isInstalled(const std::string& status) {
@@ -35,6 +34,7 @@ DpkgStatus parseDpkgStatus(std::string_view text) {
           package.name = *stanza.package;
           package.version = *stanza.version;
           package.architecture = stanza.architecture;
+          package.vendor = stanza.maintainer;
           result.installed.push_back(std::move(package));
         }
       } else {
@@ -66,6 +66,8 @@ DpkgStatus parseDpkgStatus(std::string_view text) {
       stanza.version = std::move(value);
     } else if (name == "architecture") {
       if (!value.empty()) stanza.architecture = std::move(value);
+    } else if (name == "maintainer") {
+      if (!value.empty()) stanza.maintainer = std::move(value);
     }
   }
   finish();

@@ -17,7 +17,7 @@ struct DpkgStatus {
 
 // The packages dpkg considers installed: Status "install <flag> installed", the same
 // set as `dpkg-query -W` lines starting with "ii". Removed, config-files-only, held
-// and half-installed packages are left out. CRLF line ends are accepted; a stanza cut
+// and half-installed packages are left out. Maintainer becomes Package::vendor. CRLF line ends are accepted; a stanza cut
 // short at the end of the file is kept only if it has Package, Status and Version.
 DpkgStatus parseDpkgStatus(std::string_view text);
 

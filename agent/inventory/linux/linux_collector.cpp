@@ -1,5 +1,7 @@
 #include "agent/inventory/linux/linux_collector.h"
 
+#include <iterator>
+
 #include "agent/inventory/linux/readers.h"
 #include "agent/version.h"
 #include "shared/common/id.h"
@@ -50,8 +52,20 @@ wire::InventoryReport LinuxCollector::collect() {
     report.default_gateways = readDefaultGateways(fs_);
     report.dns_servers = readDnsServers(fs_);
   }
-  if (sections_.users) report.users = readLocalUsers(fs_);
-  if (sections_.packages) report.packages = readDpkgPackages(fs_);
+  if (sections_.users) {
+    report.users = readLocalUsers(fs_);
+    addLastLogins(fs_, report.users);
+  }
+  if (sections_.packages) {
+    report.packages = readDpkgPackages(fs_);
+    auto rpm = readRpmPackages(fs_);
+    report.packages.insert(report.packages.end(), std::make_move_iterator(rpm.begin()),
+                           std::make_move_iterator(rpm.end()));
+  }
+  if (sections_.pci) report.pci_devices = readPciDevices(fs_);
+  if (sections_.usb) report.usb_devices = readUsbDevices(fs_);
+  if (sections_.monitors) report.monitors = readMonitors(fs_);
+  if (sections_.batteries) report.batteries = readBatteries(fs_);
   return report;
 }
 

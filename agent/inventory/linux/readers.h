@@ -56,7 +56,26 @@ std::vector<wire::NetworkInterface> readNetInterfaces(const FsRoot& fs,
                                                       const AddressProvider& addresses);
 // /etc/passwd: root and uid >= 1000 (etc_passwd.h); empty when unreadable.
 std::vector<wire::LocalUser> readLocalUsers(const FsRoot& fs);
-// /var/lib/dpkg/status; empty on machines without dpkg.
+// /var/lib/dpkg/status; empty on machines without dpkg. installed_at is the mtime of
+// /var/lib/dpkg/info/<name>[:<arch>].list where that file is readable.
 std::vector<wire::Package> readDpkgPackages(const FsRoot& fs);
+// The RPM database's SQLite backend (/var/lib/rpm or /usr/lib/sysimage/rpm
+// rpmdb.sqlite), opened read-only as immutable; empty without one (rpm_database.cpp).
+std::vector<wire::Package> readRpmPackages(const FsRoot& fs);
+// Sets last_login/last_login_from of `users` from /var/log/wtmp (wtmp.h).
+void addLastLogins(const FsRoot& fs, std::vector<wire::LocalUser>& users);
+// /sys/bus/pci/devices, named from pci.ids when present.
+std::vector<wire::PciDevice> readPciDevices(const FsRoot& fs);
+// /sys/bus/usb/devices (devices, not interfaces or root hubs), named from usb.ids
+// when present, else from the device's own strings.
+std::vector<wire::UsbDevice> readUsbDevices(const FsRoot& fs);
+// Streams `file_name` ("pci.ids", "usb.ids") from /usr/share/misc or
+// /usr/share/hwdata through `ids`; false (reason logged) when there is none.
+class HwIdsLookup;
+bool scanIdsFile(const FsRoot& fs, std::string_view file_name, HwIdsLookup& ids);
+// Connected displays: /sys/class/drm/<card-connector>/edid (edid.h).
+std::vector<wire::Monitor> readMonitors(const FsRoot& fs);
+// /sys/class/power_supply entries of type Battery (not peripherals' batteries).
+std::vector<wire::Battery> readBatteries(const FsRoot& fs);
 
 }  // namespace steward::agent

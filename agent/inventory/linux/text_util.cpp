@@ -1,5 +1,8 @@
 #include "agent/inventory/linux/text_util.h"
 
+#include <cstdio>
+#include <ctime>
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -56,6 +59,18 @@ std::string toLower(std::string_view text) {
   std::string out(text);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+std::optional<std::string> rfc3339FromUnix(std::int64_t seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  if (::gmtime_r(&t, &tm) == nullptr || tm.tm_year + 1900 > 9999 || tm.tm_year + 1900 < 0) {
+    return std::nullopt;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return std::string(buf);
 }
 
 }  // namespace steward::agent

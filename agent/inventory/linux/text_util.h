@@ -2,6 +2,7 @@
 
 // Small text helpers shared by the /proc, /sys and /etc parsers.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,5 +27,9 @@ std::optional<unsigned long long> parseUnsigned(std::string_view text);
 std::optional<double> parseDouble(std::string_view text);
 
 std::string toLower(std::string_view text);
+
+// Seconds since the Unix epoch as RFC 3339 UTC without fractions, "2025-06-01T09:12:44Z";
+// nullopt for a time gmtime cannot represent.
+std::optional<std::string> rfc3339FromUnix(std::int64_t seconds);
 
 }  // namespace steward::agent

@@ -41,6 +41,9 @@ HttpResponse ocsReply(const std::string& xml) {
 }
 
 HttpResponse OcsEndpoint::handle(const HttpRequest& request) const {
+  if (options_.auth != nullptr) {
+    if (auto refused = options_.auth->check(request)) return *refused;
+  }
   auto encoding = encodingFor(request.header("content-type"), request.body);
   if (!encoding) return reject(request, encoding.error());
   auto document = decodeBody(request.body, *encoding, options_.max_inflated_bytes);

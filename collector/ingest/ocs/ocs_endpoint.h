@@ -13,6 +13,8 @@
 //   400 bad_compression, malformed_xml, doctype_rejected, missing_field,
 //       unsupported_query (anything but PROLOG/INVENTORY: refusing is better than
 //       acknowledging data that would be dropped)
+//   401 unauthenticated (when OcsOptions::auth is set: missing or wrong Basic
+//       credentials; checked before the body is even inflated)
 //   413 inflated_too_large ([ocs] max_inflated_bytes)
 //   415 unsupported_media_type
 //   500 storage_error
@@ -20,6 +22,7 @@
 #include <cstddef>
 
 #include "collector/ingest/ingest_service.h"
+#include "collector/ingest/ocs/ocs_basic_auth.h"
 #include "shared/common/clock.h"
 #include "shared/http/message.h"
 
@@ -28,6 +31,7 @@ namespace steward::collector::ingest::ocs {
 struct OcsOptions {
   std::size_t max_inflated_bytes = 32 * 1024 * 1024;
   int prolog_freq_hours = 24;  // how often the agents come back (PROLOG_FREQ)
+  const OcsBasicAuth* auth = nullptr;  // null: no credentials asked (tests only)
 };
 
 class OcsEndpoint {

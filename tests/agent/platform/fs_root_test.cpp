@@ -119,3 +119,77 @@ TEST(FsRootTest, StatvfsReportsCapacityOfTheFilesystem) {
 
 }  // namespace
 }  // namespace steward::agent
+
+namespace steward::agent {
+namespace {
+
+using steward::testing::TempDir;
+
+std::vector<std::string> lines(const FsRoot& fs, const std::string& path) {
+  std::vector<std::string> out;
+  auto read = fs.forEachLine(path, [&](std::string_view line) {
+    out.emplace_back(line);
+    return true;
+  });
+  EXPECT_TRUE(read) << read.error().message;
+  return out;
+}
+
+TEST(FsRootStreamTest, ForEachLineAcrossChunksWithAnUnterminatedLastLine) {
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "line " + std::to_string(i) + "\n";
+  text += "last";  // about 48 KB: several 16 KiB chunks, lines split between them
+  dir.write("usr/share/misc/pci.ids", text);
+  FsRoot fs(dir.path());
+  const auto got = lines(fs, "/usr/share/misc/pci.ids");
+  ASSERT_EQ(got.size(), 5001u);
+  EXPECT_EQ(got[0], "line 0");
+  EXPECT_EQ(got[4999], "line 4999");
+  EXPECT_EQ(got[5000], "last");
+}
+
+TEST(FsRootStreamTest, OverlongLinesAreCutAndStoppingEarlyWorks) {
+  TempDir dir;
+  dir.write("f", std::string(40'000, 'x') + "\nshort\n" + std::string(4096, 'y') + "\nend\n");
+  FsRoot fs(dir.path());
+  const auto got = lines(fs, "/f");
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[0], std::string(FsRoot::kMaxLineBytes, 'x'));
+  EXPECT_EQ(got[1], "short");
+  EXPECT_EQ(got[2], std::string(4096, 'y'));
+  EXPECT_EQ(got[3], "end");
+  int calls = 0;
+  ASSERT_TRUE(fs.forEachLine("/f", [&](std::string_view) { return ++calls < 2; }));
+  EXPECT_EQ(calls, 2);
+}
+
+TEST(FsRootStreamTest, ChunksErrorsAndModifiedTime) {
+  TempDir dir;
+  dir.write("var/log/wtmp", std::string(50'000, 'w'));
+  FsRoot fs(dir.path());
+  std::size_t total = 0;
+  ASSERT_TRUE(fs.readChunks("/var/log/wtmp", [&](std::string_view chunk) {
+    EXPECT_LE(chunk.size(), 16u * 1024u);
+    total += chunk.size();
+    return true;
+  }));
+  EXPECT_EQ(total, 50'000u);
+  auto capped = fs.readChunks("/var/log/wtmp", [](std::string_view) { return true; }, 20'000);
+  ASSERT_FALSE(capped);
+  EXPECT_EQ(capped.error().code, "too_large");
+  EXPECT_EQ(fs.readChunks("/missing", [](std::string_view) { return true; }).error().code,
+            "not_found");
+  EXPECT_EQ(fs.forEachLine("../x", [](std::string_view) { return true; }).error().code,
+            "invalid_path");
+
+  std::filesystem::last_write_time(dir.path() / "var/log/wtmp",
+                                   std::filesystem::file_time_type::clock::from_sys(
+                                       std::chrono::sys_seconds{std::chrono::seconds{1'700'000'000}}));
+  EXPECT_EQ(fs.modifiedTime("/var/log/wtmp").value(), 1'700'000'000);
+  EXPECT_EQ(fs.modifiedTime("/nope").error().code, "not_found");
+  EXPECT_EQ(fs.hostPath("/var/log/wtmp").value(), dir.path() / "var/log/wtmp");
+}
+
+}  // namespace
+}  // namespace steward::agent

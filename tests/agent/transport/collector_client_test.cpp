@@ -89,5 +89,42 @@ TEST(CollectorClientTest, NetworkFailureIsRetryLater) {
   EXPECT_NE(delivery.detail.find("connection refused"), std::string::npos);
 }
 
+TEST(CollectorClientTest, SpooledItemGoesOutWithItsSequenceAndDropCount) {
+  FakeHttpClient http;
+  http.reply(response(200, R"({"status":"ok","asset_id":"a1"})"));
+  CollectorClient client(http, "http://127.0.0.1:8481", "agent-1.secret");
+  wire::Heartbeat beat;
+  beat.heartbeat_id = "hb-1";
+  beat.agent_id = "agent-1";
+  beat.sent_at = "2026-12-01T10:00:00Z";
+  SpoolItem item{41, SpoolKind::Heartbeat, "hb-1", wire::encodeHeartbeat(beat), 3};
+  EXPECT_EQ(client.sendSpooled(item).outcome, Outcome::Accepted);
+  ASSERT_EQ(http.requests.size(), 1u);
+  EXPECT_EQ(http.requests[0].url, "http://127.0.0.1:8481/api/v1/agent/heartbeat");
+  EXPECT_EQ(http.requests[0].request.header("authorization"), "Bearer agent-1.secret");
+  auto sent = wire::decodeHeartbeat(http.requests[0].request.body);
+  ASSERT_TRUE(sent) << sent.error().message;
+  EXPECT_EQ(sent->heartbeat_id, "hb-1");
+  EXPECT_EQ(sent->sequence, 41u);
+  EXPECT_EQ(sent->dropped_reports, 3u);
+
+  item.dropped = 0;
+  item.kind = SpoolKind::Inventory;
+  item.body = R"({"schema_version":"1.3"})";
+  (void)client.sendSpooled(item);
+  EXPECT_EQ(http.requests[1].url, "http://127.0.0.1:8481/api/v1/agent/inventory");
+  EXPECT_EQ(http.requests[1].request.body.find("dropped_reports"), std::string::npos);
+}
+
+TEST(CollectorClientTest, SpooledItemThatIsNotJsonIsRejectedWithoutARequest) {
+  FakeHttpClient http;
+  CollectorClient client(http, "http://127.0.0.1:8481");
+  for (const char* body : {"", "{\"truncated\":", "[1,2]"}) {
+    const auto delivery = client.sendSpooled(SpoolItem{1, SpoolKind::Inventory, "r", body, 0});
+    EXPECT_EQ(delivery.outcome, Outcome::Rejected) << body;
+  }
+  EXPECT_TRUE(http.requests.empty());
+}
+
 }  // namespace
 }  // namespace steward::agent

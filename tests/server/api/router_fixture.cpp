@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "shared/common/id.h"
+
 namespace steward::server::testing {
 
 void RouterTest::SetUp() {
@@ -12,12 +14,47 @@ void RouterTest::SetUp() {
   ASSERT_TRUE(verifier) << verifier.error().message;
   tokens_.emplace(*verifier);
   router_.emplace(*repo_, *tokens_);
+  auto users = auth::SqliteUserRepository::open(dir_.file("server.db"));
+  ASSERT_TRUE(users) << users.error().message;
+  users_ = std::move(*users);
+  auth_.emplace(*users_, clock_);
+  user_endpoints_.emplace(*auth_);
+  router_->setAuthentication(&*auth_, &*user_endpoints_);
+  admin_token_ = tokenFor("admin", auth::Role::Admin);
+}
+
+std::string RouterTest::tokenFor(const std::string& name, auth::Role role) {
+  auto user = users_->getUser(name);
+  if (!user) {
+    auth::User fresh;
+    fresh.id = newUuidV7(clock_);
+    fresh.name = name;
+    fresh.display_name = name;
+    fresh.role = role;
+    fresh.created_at = fresh.updated_at = formatRfc3339(clock_.now());
+    user = users_->createUser(fresh, "no-password");
+  }
+  EXPECT_TRUE(user) << user.error().message;
+  if (!user) return "";
+  auto issued = auth_->issueToken(user->id, "test");
+  EXPECT_TRUE(issued) << issued.error().message;
+  return issued ? issued->second : "";
 }
 
 http::HttpResponse RouterTest::get(const std::string& target) const {
+  return send("GET", target, "", admin_token_);
+}
+
+http::HttpResponse RouterTest::send(const std::string& method, const std::string& target,
+                                    const std::string& body,
+                                    std::optional<std::string> token) const {
   http::HttpRequest request;
-  request.method = "GET";
+  request.method = method;
   request.target = target;
+  request.body = body;
+  request.remote_address = "127.0.0.1";
+  if (!body.empty()) request.setHeader("Content-Type", "application/json");
+  if (token) request.setHeader("Authorization", "Bearer " + *token);
   return router_->handle(request);
 }
 
@@ -29,6 +66,10 @@ http::HttpResponse RouterTest::post(const std::string& target, const std::string
   request.target = target;
   request.body = body;
   request.setHeader("Content-Type", content_type);
+  request.remote_address = "127.0.0.1";
+  if (token && *token == kToken && !target.starts_with("/api/v1/collector/")) {
+    token = admin_token_;
+  }
   if (token) request.setHeader("Authorization", "Bearer " + *token);
   return router_->handle(request);
 }

@@ -34,6 +34,12 @@ TEST_F(RouterRoutesTest, RootServesTheWebAppUnderAStrictPolicy) {
   EXPECT_NE(script.body.find("No assets yet — start an agent"), std::string::npos);
   EXPECT_NE(script.body.find("'/api/v1/assets?'"), std::string::npos);
   EXPECT_NE(script.body.find("function renderDetail"), std::string::npos);
+  // Login page, CSRF token on writes, incident pages.
+  EXPECT_NE(script.body.find("function renderLogin"), std::string::npos);
+  EXPECT_NE(script.body.find("headers['X-CSRF-Token'] = session.csrf"), std::string::npos);
+  EXPECT_NE(script.body.find("function renderIncidents"), std::string::npos);
+  EXPECT_NE(script.body.find("function renderIncident("), std::string::npos);
+  EXPECT_NE(script.body.find("'/api/v1/incidents?'"), std::string::npos);
   EXPECT_EQ(get("/static/app.css").status, 200);
 }
 
@@ -69,10 +75,9 @@ TEST_F(RouterRoutesTest, WrongMethodIs405WithAllow) {
   EXPECT_EQ(on_ingest.status, 405);
   EXPECT_EQ(headerOf(on_ingest, "Allow"), "POST");
 
-  http::HttpRequest del;
-  del.method = "DELETE";
-  del.target = "/api/v1/assets/0193a1b2-c3d4-7e5f-8a6b-00000000000a";
-  EXPECT_EQ(router_->handle(del).status, 405);
+  EXPECT_EQ(send("DELETE", "/api/v1/assets/0193a1b2-c3d4-7e5f-8a6b-00000000000a", "", admin_token_)
+                .status,
+            405);
 }
 
 TEST_F(RouterRoutesTest, ApiAnswersAreNotCachedOrSniffed) {

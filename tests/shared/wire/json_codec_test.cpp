@@ -40,7 +40,7 @@ TEST(InventoryCodecTest, AbsentOptionalFieldsStayAbsent) {
 
 TEST(InventoryCodecTest, SchemaOneOneFieldsTravel) {
   const std::string text = encodeInventory(sampleReport());
-  EXPECT_NE(text.find("\"schema_version\":\"1.1\""), std::string::npos);
+  EXPECT_NE(text.find("\"schema_version\":\"1.3\""), std::string::npos);
   EXPECT_NE(text.find("\"bios\":{\"vendor\":\"Dell Inc.\",\"version\":\"1.12.1\""),
             std::string::npos);
   EXPECT_NE(text.find("\"chassis\":{\"type\":\"Notebook\""), std::string::npos);
@@ -107,7 +107,7 @@ TEST(InventoryCodecTest, IgnoresUnknownFieldsFromNewerAgents) {
 
 TEST(InventoryCodecTest, RejectsUnsupportedMajorVersion) {
   const std::string text =
-      replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.1\"",
+      replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.3\"",
                "\"schema_version\":\"2.0\"");
   auto decoded = decodeInventory(text);
   ASSERT_FALSE(decoded);
@@ -116,7 +116,7 @@ TEST(InventoryCodecTest, RejectsUnsupportedMajorVersion) {
 }
 
 TEST(InventoryCodecTest, RejectsGarbageSchemaVersion) {
-  const std::string text = replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.1\"",
+  const std::string text = replaced(encodeInventory(sampleReport()), "\"schema_version\":\"1.3\"",
                                     "\"schema_version\":\"one\"");
   auto decoded = decodeInventory(text);
   ASSERT_FALSE(decoded);

@@ -35,6 +35,13 @@ TEST(LinuxCollectorTest, WorkstationReportAsTheCollectorReceivesIt) {
   ASSERT_EQ(report.interfaces.size(), 5u);
   EXPECT_EQ(report.interfaces[1].name, "eno1");
   EXPECT_EQ(report.interfaces[1].ipv4, (std::vector<std::string>{"10.20.30.42/24"}));
+  EXPECT_EQ(report.pci_devices.size(), 10u);
+  EXPECT_EQ(report.usb_devices.size(), 6u);
+  ASSERT_EQ(report.monitors.size(), 1u);
+  EXPECT_EQ(report.monitors[0].serial, "F3K8123");
+  EXPECT_TRUE(report.batteries.empty());  // a desktop
+  ASSERT_EQ(report.users.size(), 3u);
+  EXPECT_EQ(report.users[1].last_login_from, "laptop-17.corp.example");
 
   // What goes on the wire decodes to the same report.
   auto decoded = wire::decodeInventory(wire::encodeInventory(report));
@@ -50,6 +57,9 @@ TEST(LinuxCollectorTest, SwitchedOffCategoriesAreLeftOutAndTheRestStays) {
   sections.packages = false;
   sections.network = false;
   sections.hardware = false;
+  sections.pci = false;
+  sections.usb = false;
+  sections.monitors = false;
   LinuxCollector collector(fs, addresses, clock, "01a213a0-d1bf-7cf2-b626-40028f404e9c",
                            std::nullopt, sections);
   const auto report = collector.collect();
@@ -58,11 +68,40 @@ TEST(LinuxCollectorTest, SwitchedOffCategoriesAreLeftOutAndTheRestStays) {
   EXPECT_TRUE(report.dns_servers.empty());
   EXPECT_FALSE(report.hardware.serial.has_value());
   EXPECT_TRUE(report.memory.modules.empty());
+  EXPECT_TRUE(report.pci_devices.empty());
+  EXPECT_TRUE(report.usb_devices.empty());
+  EXPECT_TRUE(report.monitors.empty());
   // What stays on is still collected in full.
   EXPECT_EQ(report.system.hostname, "ws-fin-042");
   EXPECT_EQ(report.cpu.threads, 16u);
   EXPECT_EQ(report.disks.size(), 2u);
+  EXPECT_EQ(report.users[0].last_login, "2025-12-01T08:01:05Z");
   EXPECT_TRUE(wire::decodeInventory(wire::encodeInventory(report)));
+}
+
+TEST(LinuxCollectorTest, LaptopBatteriesAndPanelUnlessSwitchedOff) {
+  FakeFsRoot fs(steward::testing::fixturesDir() + "/linux/laptop");
+  StaticAddressProvider addresses;
+  FakeClock clock;
+  LinuxCollector collector(fs, addresses, clock, "01a213a0-d1bf-7cf2-b626-40028f404e9c");
+  const auto report = collector.collect();
+  ASSERT_EQ(report.batteries.size(), 2u);
+  ASSERT_EQ(report.monitors.size(), 1u);
+  EXPECT_EQ(report.monitors[0].model, "B140HAN06.8");
+  auto decoded = wire::decodeInventory(wire::encodeInventory(report));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  ASSERT_EQ(decoded->batteries.size(), 2u);
+  EXPECT_EQ(decoded->batteries[0].serial, "1432");
+  EXPECT_EQ(decoded->batteries[1].capacity_unit, "mAh");
+  EXPECT_NEAR(*decoded->batteries[0].health_percent, 91.5, 1e-9);
+
+  InventorySections sections;
+  sections.batteries = false;
+  LinuxCollector without(fs, addresses, clock, "01a213a0-d1bf-7cf2-b626-40028f404e9c",
+                         std::nullopt, sections);
+  const auto second = without.collect();
+  EXPECT_TRUE(second.batteries.empty());
+  EXPECT_EQ(second.monitors.size(), 1u);
 }
 
 TEST(LinuxCollectorTest, EachReportHasItsOwnId) {

@@ -1,0 +1,378 @@
+#include "collector/rules/rules_file.h"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "collector/rules/maintenance.h"
+#include "collector/rules/title_template.h"
+
+namespace steward::collector::rules {
+
+namespace {
+
+struct Entry {
+  int line = 0;
+  std::string key;
+  std::string value;
+};
+
+struct Section {
+  std::string type;  // "settings", "rule" or "maintenance"
+  std::string name;
+  int line = 0;
+  std::vector<Entry> entries;
+};
+
+std::string trim(std::string_view text) {
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return std::string(text.substr(begin, end - begin));
+}
+
+bool isName(const std::string& text) {
+  if (text.empty() || text.size() > 64) return false;
+  for (char c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool isOid(const std::string& text) {
+  if (text.empty() || text.front() == '.' || text.back() == '.') return false;
+  bool digit = false;
+  for (char c : text) {
+    if (c == '.') {
+      if (!digit) return false;
+      digit = false;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      digit = true;
+    } else {
+      return false;
+    }
+  }
+  return text.find('.') != std::string::npos;
+}
+
+// Every error names the file and line, as "rules.conf:12: ...".
+class Parser {
+ public:
+  explicit Parser(std::string source) : source_(std::move(source)) {}
+
+  Error error(int line, const std::string& problem) const {
+    return makeError("rules_invalid", source_ + ":" + std::to_string(line) + ": " + problem);
+  }
+
+  Result<std::vector<Section>> sections(std::string_view text) const {
+    std::vector<Section> out;
+    int number = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string line = trim(text.substr(pos, end - pos));
+      ++number;
+      pos = end + 1;
+      if (line.empty() || line[0] == '#' || line[0] == ';') continue;
+      if (line.size() > 4096) return error(number, "line longer than 4096 characters");
+      if (line[0] == '[') {
+        if (line.back() != ']') return error(number, "section header without closing ']'");
+        const std::string inside = trim(line.substr(1, line.size() - 2));
+        const auto space = inside.find_first_of(" \t");
+        Section s;
+        s.line = number;
+        s.type = inside.substr(0, space);
+        s.name = space == std::string::npos ? "" : trim(inside.substr(space));
+        if (s.type == "settings") {
+          if (!s.name.empty()) return error(number, "[settings] takes no name");
+        } else if (s.type == "rule" || s.type == "maintenance") {
+          if (!isName(s.name)) {
+            return error(number, "[" + s.type +
+                                     " NAME] needs a name of letters, digits, '_', "
+                                     "'-' or '.' (got '" +
+                                     s.name + "')");
+          }
+        } else {
+          return error(number, "unknown section [" + inside +
+                                   "]; expected [settings], [rule ID] or [maintenance NAME]");
+        }
+        out.push_back(std::move(s));
+        continue;
+      }
+      const auto eq = line.find('=');
+      if (eq == std::string::npos) return error(number, "expected 'key = value' or a [section]");
+      if (out.empty())
+        return error(number, "'" + trim(line.substr(0, eq)) + "' is outside any section");
+      Entry entry{number, trim(line.substr(0, eq)), trim(line.substr(eq + 1))};
+      for (const auto& seen : out.back().entries) {
+        if (seen.key == entry.key) {
+          return error(number, "'" + entry.key + "' set twice in this section (first on line " +
+                                   std::to_string(seen.line) + ")");
+        }
+      }
+      out.back().entries.push_back(std::move(entry));
+    }
+    return out;
+  }
+
+  Result<double> number(const Entry& e, double min, double max) const {
+    double v = 0;
+    const char* first = e.value.data();
+    const char* last = first + e.value.size();
+    auto [ptr, ec] = std::from_chars(first, last, v);
+    if (e.value.empty() || ec != std::errc() || ptr != last) {
+      return error(e.line, e.key + " = '" + e.value + "' is not a number");
+    }
+    if (v < min || v > max) {
+      std::ostringstream range;
+      range << e.key << " = " << e.value << " is outside " << min << ".." << max;
+      return error(e.line, range.str());
+    }
+    return v;
+  }
+
+  Result<int> integer(const Entry& e, int min, int max) const {
+    int v = 0;
+    const char* first = e.value.data();
+    const char* last = first + e.value.size();
+    auto [ptr, ec] = std::from_chars(first, last, v);
+    if (e.value.empty() || ec != std::errc() || ptr != last) {
+      return error(e.line, e.key + " = '" + e.value + "' is not a whole number");
+    }
+    if (v < min || v > max) {
+      return error(e.line, e.key + " = " + e.value + " is outside " + std::to_string(min) + ".." +
+                               std::to_string(max));
+    }
+    return v;
+  }
+
+  Result<Millis> duration(const Entry& e) const {
+    auto d = parseDuration(e.value);
+    if (!d) return error(e.line, e.key + ": " + d.error().message);
+    return *d;
+  }
+
+  Result<bool> boolean(const Entry& e) const {
+    if (e.value == "true" || e.value == "yes" || e.value == "on") return true;
+    if (e.value == "false" || e.value == "no" || e.value == "off") return false;
+    return error(e.line, e.key + " = '" + e.value + "' is not true or false");
+  }
+
+  Result<void> settings(const Section& s, Settings& out) const {
+    for (const auto& e : s.entries) {
+      if (e.key == "repeat_interval" || e.key == "reopen_window" || e.key == "flap_window") {
+        auto d = duration(e);
+        if (!d) return d.error();
+        (e.key == "repeat_interval" ? out.repeat_interval
+         : e.key == "reopen_window" ? out.reopen_window
+                                    : out.flap_window) = *d;
+      } else if (e.key == "flap_changes") {
+        auto v = integer(e, 2, 1000);
+        if (!v) return v.error();
+        out.flap_changes = *v;
+      } else if (e.key == "outage_fraction") {
+        auto v = number(e, 0.01, 1.0);
+        if (!v) return v.error();
+        out.outage_fraction = *v;
+      } else if (e.key == "outage_min_agents") {
+        auto v = integer(e, 1, 1000000);
+        if (!v) return v.error();
+        out.outage_min_agents = *v;
+      } else {
+        return error(e.line, "unknown key '" + e.key + "' in [settings]");
+      }
+    }
+    return {};
+  }
+
+  Result<Rule> rule(const Section& s) const {
+    Rule r;
+    r.id = s.name;
+    r.line = s.line;
+    const Entry* type = nullptr;
+    for (const auto& e : s.entries) {
+      if (e.key == "type") type = &e;
+    }
+    if (!type) return error(s.line, "[rule " + s.name + "] has no 'type'");
+    auto kind = parseRuleKind(type->value);
+    if (!kind) return error(type->line, "unknown rule type '" + type->value + "'");
+    r.kind = *kind;
+    const bool threshold = isThresholdKind(r.kind);
+    bool has_raise = false, has_clear = false, has_title = false;
+    for (const auto& e : s.entries) {
+      const auto wrong = [&] {
+        return error(e.line, "'" + e.key + "' does not apply to a " + type->value + " rule");
+      };
+      if (e.key == "type") continue;
+      if (e.key == "enabled") {
+        auto v = boolean(e);
+        if (!v) return v.error();
+        r.enabled = *v;
+      } else if (e.key == "urgency") {
+        auto v = integer(e, 1, 3);
+        if (!v) return v.error();
+        r.urgency = *v;
+      } else if (e.key == "title") {
+        if (auto checked = checkTitleTemplate(e.value); !checked) {
+          return error(e.line, "title: " + checked.error().message);
+        }
+        r.title = e.value;
+        has_title = true;
+      } else if (e.key == "raise" || e.key == "clear") {
+        if (!threshold) return wrong();
+        auto v = number(e, 0, 1e9);
+        if (!v) return v.error();
+        (e.key == "raise" ? r.raise_level : r.clear_level) = *v;
+        (e.key == "raise" ? has_raise : has_clear) = true;
+      } else if (e.key == "duration") {
+        if (!threshold) return wrong();
+        auto d = duration(e);
+        if (!d) return d.error();
+        r.duration = *d;
+      } else if (e.key == "heartbeat_interval") {
+        if (r.kind != RuleKind::AgentOffline) return wrong();
+        auto d = duration(e);
+        if (!d) return d.error();
+        if (d->count() <= 0) return error(e.line, "heartbeat_interval must be positive");
+        r.heartbeat_interval = *d;
+      } else if (e.key == "missed") {
+        if (r.kind != RuleKind::AgentOffline) return wrong();
+        auto v = integer(e, 1, 1000);
+        if (!v) return v.error();
+        r.missed = *v;
+      } else if (e.key == "oid" || e.key == "clear_oid" || e.key == "subject_varbind") {
+        if (r.kind != RuleKind::Trap) return wrong();
+        std::string oid = e.value;
+        if (!oid.empty() && oid.front() == '.') oid.erase(0, 1);  // net-snmp's leading dot
+        if (!isOid(oid)) return error(e.line, e.key + " = '" + e.value + "' is not a numeric OID");
+        (e.key == "oid" ? r.oid : e.key == "clear_oid" ? r.clear_oid : r.subject_varbind) = oid;
+      } else if (e.key == "clear_after") {
+        if (r.kind != RuleKind::Trap) return wrong();
+        auto d = duration(e);
+        if (!d) return d.error();
+        r.clear_after = *d;
+      } else {
+        return error(e.line, "unknown key '" + e.key + "' in [rule " + s.name + "]");
+      }
+    }
+    if (!has_title) return error(s.line, "[rule " + s.name + "] has no 'title'");
+    if (threshold) {
+      if (!has_raise) return error(s.line, "[rule " + s.name + "] needs 'raise' (the level)");
+      if (!has_clear) r.clear_level = r.raise_level;
+      if (r.clear_level > r.raise_level) {
+        return error(s.line, "[rule " + s.name + "] clear level " + std::to_string(r.clear_level) +
+                                 " is above its raise level " + std::to_string(r.raise_level));
+      }
+    }
+    if (r.kind == RuleKind::Trap && r.oid.empty()) {
+      return error(s.line, "[rule " + s.name + "] needs 'oid' (the trap OID)");
+    }
+    return r;
+  }
+
+  Result<MaintenanceWindow> maintenance(const Section& s) const {
+    MaintenanceWindow w;
+    w.name = s.name;
+    w.line = s.line;
+    for (const auto& e : s.entries) {
+      if (e.key == "match") {
+        std::string list = e.value;
+        for (char& c : list) c = (c == ',' ? ' ' : c);
+        std::istringstream words(list);
+        for (std::string word; words >> word;) w.match.push_back(word);
+      } else if (e.key == "from" || e.key == "until") {
+        auto t = parseRfc3339(e.value);
+        if (!t) return error(e.line, e.key + " = '" + e.value + "' is not an RFC 3339 UTC time");
+        (e.key == "from" ? w.from : w.until) = *t;
+      } else if (e.key == "weekly") {
+        auto spans = parseWeekly(e.value);
+        if (!spans) return error(e.line, "weekly: " + spans.error().message);
+        w.weekly = std::move(*spans);
+      } else {
+        return error(e.line, "unknown key '" + e.key + "' in [maintenance " + s.name + "]");
+      }
+    }
+    if (w.match.empty()) {
+      return error(s.line, "[maintenance " + s.name + "] needs 'match' (asset ids or hostnames)");
+    }
+    if (w.weekly.empty() && !w.from && !w.until) {
+      return error(s.line, "[maintenance " + s.name + "] needs 'weekly' or 'from'/'until'");
+    }
+    if (w.from && w.until && *w.until <= *w.from) {
+      return error(s.line, "[maintenance " + s.name + "] ends before it starts");
+    }
+    return w;
+  }
+
+ private:
+  std::string source_;
+};
+
+}  // namespace
+
+Result<Millis> parseDuration(const std::string& text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  const std::string unit = text.substr(digits);
+  if (digits == 0 || digits > 9) {
+    return makeError("duration", "'" + text + "' is not a duration (e.g. 90s, 5m, 2h, 1d)");
+  }
+  const std::int64_t n = std::stoll(text.substr(0, digits));
+  if (unit == "ms") return Millis(n);
+  if (unit.empty() || unit == "s") return Millis(n * 1000);
+  if (unit == "m") return Millis(n * 60'000);
+  if (unit == "h") return Millis(n * 3'600'000);
+  if (unit == "d") return Millis(n * 86'400'000);
+  return makeError("duration", "'" + text + "' has an unknown unit (use ms, s, m, h or d)");
+}
+
+Result<RuleSet> parseRules(std::string_view text, const std::string& source) {
+  Parser parser(source);
+  auto sections = parser.sections(text);
+  if (!sections) return sections.error();
+  RuleSet set;
+  set.source = source;
+  std::set<std::string> ids, windows;
+  bool settings_seen = false;
+  for (const auto& s : *sections) {
+    if (s.type == "settings") {
+      if (settings_seen) return parser.error(s.line, "[settings] appears twice");
+      settings_seen = true;
+      if (auto r = parser.settings(s, set.settings); !r) return r.error();
+    } else if (s.type == "rule") {
+      if (!ids.insert(s.name).second) {
+        return parser.error(s.line, "rule id '" + s.name + "' is used twice");
+      }
+      auto rule = parser.rule(s);
+      if (!rule) return rule.error();
+      set.rules.push_back(std::move(*rule));
+    } else {
+      if (!windows.insert(s.name).second) {
+        return parser.error(s.line, "maintenance window '" + s.name + "' is defined twice");
+      }
+      auto window = parser.maintenance(s);
+      if (!window) return window.error();
+      set.maintenance.push_back(std::move(*window));
+    }
+  }
+  return set;
+}
+
+Result<RuleSet> loadRulesFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return makeError("rules_invalid", path + ": cannot read the rules file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (text.str().size() > 4 * 1024 * 1024) {
+    return makeError("rules_invalid", path + ": larger than 4 MiB; not a rules file");
+  }
+  return parseRules(text.str(), path);
+}
+
+}  // namespace steward::collector::rules

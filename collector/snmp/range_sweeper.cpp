@@ -1,0 +1,52 @@
+#include "collector/snmp/range_sweeper.h"
+
+#include "shared/common/log.h"
+
+namespace steward::collector::snmp {
+
+Result<SweepSummary> RangeSweeper::sweep(const SnmpRange& range) {
+  const auto started = clock_.monotonic();
+  auto hosts = expandRange(range.include, range.exclude);
+  if (!hosts) return hosts.error();
+  std::vector<const SnmpCredential*> credentials;
+  for (const auto& name : range.credentials) {
+    if (const auto* c = config_.credential(name)) credentials.push_back(c);
+  }
+  std::vector<PollTarget> targets;
+  targets.reserve(hosts->size());
+  for (auto address : *hosts) targets.push_back({formatIpv4(address), range.port, credentials});
+
+  PollOptions options;
+  options.timeout = config_.timeout;
+  options.retries = config_.retries;
+  options.max_in_flight = config_.max_in_flight;
+  options.rate_per_second = range.rate_per_second;
+  options.max_rows_per_walk = config_.max_table_rows;
+  const auto results = client_.poll(targets, discoveryPlan(), options);
+
+  SweepSummary summary;
+  summary.addresses = targets.size();
+  auto& log = logger("collector.snmp");
+  for (const auto& result : results) {
+    if (!result.answered) continue;
+    ++summary.answered;
+    for (const auto& warning : result.warnings) {
+      log.warning("[range=%s] [address=%s] %s", range.name, result.address, warning);
+    }
+    const SnmpDevice device = parseSnmpDevice(result.address, result.values);
+    auto outcome = service_.recordDevice(device);
+    if (!outcome) {
+      ++summary.refused;
+      log.warning("[range=%s] [address=%s] not stored: %s", range.name, result.address,
+                  outcome.error().message);
+      continue;
+    }
+    ++summary.stored;
+  }
+  summary.seconds = std::chrono::duration<double>(clock_.monotonic() - started).count();
+  log.information("[range=%s] sweep of %z addresses: %z answered, %z stored in %.2f s", range.name,
+                  summary.addresses, summary.answered, summary.stored, summary.seconds);
+  return summary;
+}
+
+}  // namespace steward::collector::snmp

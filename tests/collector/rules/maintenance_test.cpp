@@ -1,0 +1,55 @@
+#include "collector/rules/maintenance.h"
+
+#include <gtest/gtest.h>
+
+#include "collector/rules/rules_file.h"
+
+namespace steward::collector::rules {
+namespace {
+
+Clock::WallTime at(const std::string& text) { return *parseRfc3339(text); }
+
+MaintenanceWindow window(const std::string& body) {
+  auto set = parseRules("[maintenance w]\n" + body, "w.conf");
+  EXPECT_TRUE(set) << set.error().message;
+  return set->maintenance.at(0);
+}
+
+TEST(MaintenanceTest, GlobsMatchHostnamesAndIds) {
+  EXPECT_TRUE(globMatch("db-*", "db-01"));
+  EXPECT_TRUE(globMatch("web-?", "web-1"));
+  EXPECT_FALSE(globMatch("web-?", "web-10"));
+  EXPECT_TRUE(globMatch("*", ""));
+  EXPECT_FALSE(globMatch("db-*", "xdb-01"));
+  EXPECT_TRUE(globMatch("*a*b*c", "xxaxxbxxc"));
+}
+
+TEST(MaintenanceTest, WeeklyWindowRunsPastMidnight) {
+  // 2026-12-07 is a Monday.
+  const auto w = window("match = db-*\nweekly = Mon 22:00-02:00\n");
+  EXPECT_FALSE(inWindow(w, "id", "db-01", at("2026-12-07T21:59:00Z")));
+  EXPECT_TRUE(inWindow(w, "id", "db-01", at("2026-12-07T22:00:00Z")));
+  EXPECT_TRUE(inWindow(w, "id", "db-01", at("2026-12-08T01:59:00Z")));
+  EXPECT_FALSE(inWindow(w, "id", "db-01", at("2026-12-08T02:00:00Z")));
+  EXPECT_FALSE(inWindow(w, "id", "web-01", at("2026-12-07T23:00:00Z")));
+  EXPECT_FALSE(inWindow(w, "id", "db-01", at("2026-12-08T23:00:00Z")));  // Tuesday
+}
+
+TEST(MaintenanceTest, SundayToMondayWrapsTheWeek) {
+  const auto w = window("match = *\nweekly = Sun 23:00-01:00\n");
+  EXPECT_TRUE(inWindow(w, "id", "", at("2026-12-06T23:30:00Z")));  // Sunday
+  EXPECT_TRUE(inWindow(w, "id", "", at("2026-12-07T00:30:00Z")));  // Monday
+  EXPECT_FALSE(inWindow(w, "id", "", at("2026-12-07T01:30:00Z")));
+}
+
+TEST(MaintenanceTest, AbsoluteRangeByAssetId) {
+  const auto w =
+      window("match = 0193*\nfrom = 2026-12-24T00:00:00Z\nuntil = 2026-12-27T00:00:00Z\n");
+  EXPECT_TRUE(inWindow(w, "0193abcd", "anything", at("2026-12-25T12:00:00Z")));
+  EXPECT_FALSE(inWindow(w, "0193abcd", "anything", at("2026-12-27T00:00:00Z")));
+  EXPECT_FALSE(inWindow(w, "0194abcd", "anything", at("2026-12-25T12:00:00Z")));
+  EXPECT_EQ(activeWindow({w}, "0193abcd", "", at("2026-12-25T12:00:00Z")), "w");
+}
+
+}  // namespace
+}  // namespace steward::collector::rules

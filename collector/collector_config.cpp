@@ -160,6 +160,10 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
   if (!tick) return tick.error();
   c.rules_tick = std::chrono::milliseconds(*tick);
 
+  auto reconcile = reconcile::loadReconcileConfig(ini);
+  if (!reconcile) return reconcile.error();
+  c.reconcile = std::move(*reconcile);
+
   c.log_level = ini.getString("log.level", c.log_level);
   if (!isKnownLevel(c.log_level)) {
     return invalid(ini, "log.level = '" + c.log_level +

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "collector/reconcile/reconcile_config.h"
 #include "collector/snmp/traps/trap_config.h"
 #include "shared/common/config.h"
 #include "shared/common/result.h"
@@ -44,6 +45,8 @@ struct CollectorConfig {
   std::chrono::seconds retry_max{30};  // longest wait between two delivery attempts
   // [ocs]: the OCS Inventory / FusionInventory endpoint (/ocsinventory and /).
   std::size_t ocs_max_inflated_bytes = 32 * 1024 * 1024;  // larger inflated bodies get 413
+  // [reconcile]: extra bogus values and attribute precedence by source.
+  reconcile::ReconcileConfig reconcile;
   // [rules]: the fault rules file (config/rules.conf documents it); empty turns the
   // rules engine off. tick_ms: how often offline detection runs.
   std::string rules_file;

@@ -138,8 +138,8 @@ int main(int argc, char** argv) {
       collector::outbox::ForwarderOptions{config->server_url, config->server_token,
                                           config->retry_max});
   collector::reconcile::Reconciler reconciler;
-  collector::ingest::IngestService service(**db, clock, reconciler,
-                                           [&forwarder] { forwarder.wake(); });
+  collector::ingest::IngestService service(
+      **db, clock, reconciler, [&forwarder] { forwarder.wake(); }, &config->reconcile);
   // Topology: [rules] uplinks_file first, then what SNMP discovery saw in switch FDBs.
   collector::snmp::Topology topology(**db);
   collector::snmp::TopologyUplinkResolver uplink_resolver(uplinks, topology);
@@ -206,7 +206,8 @@ int main(int argc, char** argv) {
   collector::snmp::NetSnmpClient snmp_client;
   collector::snmp::DiscoveryService discovery(**db, clock, reconciler,
                                               snmp_config->uplink_mac_threshold,
-                                              [&forwarder] { forwarder.wake(); });
+                                              [&forwarder] { forwarder.wake(); },
+                                              &config->reconcile);
   if (auto r = discovery.prepare(); !r) return fail("cannot open storage: " + r.error().message);
   collector::snmp::RangeSweeper sweeper(snmp_client, discovery, *snmp_config, clock);
   if (!config->rules_file.empty()) {

@@ -18,6 +18,7 @@
 #include "server/notify/email_sender.h"
 #include "server/notify/notification_worker.h"
 #include "server/server_config.h"
+#include "server/storage/sqlite/sqlite_asset_history_repository.h"
 #include "server/storage/sqlite/sqlite_asset_repository.h"
 #include "shared/common/clock.h"
 #include "shared/common/config.h"
@@ -70,6 +71,9 @@ int main(int argc, char** argv) {
   auto repository = SqliteAssetRepository::open(config->storage_path, clock);
   if (!repository) return startupFailure(repository.error().message);
   Router router(**repository, *tokens);
+  auto history = SqliteAssetHistoryRepository::open(config->storage_path, clock);
+  if (!history) return startupFailure(history.error().message);
+  router.setHistoryEndpoints(history->get());
   auto incidents = itsm::SqliteIncidentRepository::open(config->storage_path, clock);
   if (!incidents) return startupFailure(incidents.error().message);
   itsm::IncidentService incident_service(**incidents, clock, config->incident_policy,

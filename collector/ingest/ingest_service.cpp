@@ -1,8 +1,7 @@
 #include "collector/ingest/ingest_service.h"
 
-#include "collector/reconcile/identifiers.h"
+#include "collector/ingest/sighting_ingest.h"
 #include "collector/storage/agent_transport_tables.h"
-#include "collector/snmp/topology.h"
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/outbox_table.h"
 #include "shared/common/id.h"
@@ -12,8 +11,6 @@
 namespace steward::collector::ingest {
 
 using storage::AgentTransportTables;
-using storage::AssetRow;
-using storage::DeliveryRow;
 using storage::AssetTables;
 using storage::OutboxItem;
 using storage::OutboxTable;
@@ -65,85 +62,48 @@ void logDrops(const std::string& agent_id, const std::string& asset_id,
 
 IngestService::IngestService(storage::CollectorDb& db, const Clock& clock,
                              const reconcile::Reconciler& reconciler,
-                             std::function<void()> on_enqueued)
-    : db_(db), clock_(clock), reconciler_(reconciler), on_enqueued_(std::move(on_enqueued)) {}
+                             std::function<void()> on_enqueued,
+                             const reconcile::ReconcileConfig* config)
+    : db_(db),
+      clock_(clock),
+      reconciler_(reconciler),
+      on_enqueued_(std::move(on_enqueued)),
+      config_(config != nullptr ? *config : default_config_) {}
 
-Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryReport& report) {
-  InventoryOutcome outcome;
-  reconcile::Decision decision;
+Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryReport& report,
+                                                        const std::string& source) {
+  SightingOutcome sighting;
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
-    AssetTables assets(db);
-    auto seen = assets.assetForReport(report.report_id);
-    if (!seen) return seen.error();
-    if (*seen) {
-      outcome = InventoryOutcome{true, **seen};
-      return {};
-    }
-
-    const auto ids = reconcile::extractIdentifiers(report);
-    auto candidates = assets.candidatesFor(ids);
-    if (!candidates) return candidates.error();
-    decision = reconciler_.decide(ids, *candidates);
-
-    const std::string now = formatRfc3339(clock_.now());
-    AssetRow row{decision.asset_id.value_or(newUuidV7(clock_)),
-                 now,
-                 now,
-                 now,
-                 report.system.hostname,
-                 wire::encodeInventory(report)};
-    if (decision.asset_id) {
-      auto existing = assets.asset(*decision.asset_id);
-      if (!existing) return existing.error();
-      if (*existing) row.first_seen = (*existing)->first_seen;
-    }
-    if (auto r = assets.saveAsset(row); !r) return r;
-    if (auto r = assets.replaceIdentifiers(row.asset_id, ids); !r) return r;
-    if (auto r = assets.bindAgent(report.agent_id, row.asset_id, now); !r) return r;
-    if (auto r = assets.recordReport(report.report_id, report.agent_id, row.asset_id, now); !r) {
-      return r;
-    }
+    auto result =
+        SightingIngest(db, clock_, reconciler_, config_, db_.collectorId()).ingest(report, source);
+    if (!result) return result.error();
+    sighting = std::move(*result);
+    if (sighting.duplicate || report.agent_id.empty()) return {};
+    // Delivery facts of the agent (Steward spool, OCS agent): what the next
+    // heartbeat's section hashes are checked against, and the sequence/drop log.
     AgentTransportTables transport(db);
     if (auto r = transport.saveSectionHashes(report.agent_id, report.section_hashes); !r) return r;
-    if (auto r = transport.recordDelivery({report.agent_id, "inventory", report.report_id,
-                                           sequenceOf(report.sequence), report.collected_at, now,
-                                           report.dropped_reports.value_or(0)});
-        !r) {
-      return r;
-    }
-    if (auto r = assets.recordDecision(
-            {row.asset_id, report.report_id, now, decision.rule, decision.evidence});
-        !r) {
-      return r;
-    }
-    auto stored_ids = assets.identifiersOf(row.asset_id);
-    if (!stored_ids) return stored_ids.error();
-
-    wire::AssetRecord record;
-    record.event_id = newUuidV7(clock_);
-    record.asset_id = row.asset_id;
-    record.collector_id = db_.collectorId();
-    record.first_seen = row.first_seen;
-    record.last_seen = row.last_seen;
-    record.updated_at = now;
-    record.identifiers = std::move(*stored_ids);
-    record.inventory = report;
-    snmp::attachNetworkView(db, record);  // keep the switch port SNMP discovery found
-    outcome = InventoryOutcome{false, row.asset_id};
-    return OutboxTable(db).enqueue(outboxItem(storage::kOutboxAsset, record.asset_id,
-                                              record.event_id, wire::encodeAssetRecord(record),
-                                              now));
+    return transport.recordDelivery({report.agent_id, "inventory", report.report_id,
+                                     sequenceOf(report.sequence), report.collected_at,
+                                     formatRfc3339(clock_.now()),
+                                     report.dropped_reports.value_or(0)});
   });
   if (!done) return done.error();
-  if (!outcome.duplicate) {
-    logger("collector.ingest")
-        .information("[asset=%s] [report=%s] %s: %s", outcome.asset_id, report.report_id,
-                     decision.rule, decision.evidence);
-    logDrops(report.agent_id, outcome.asset_id, report.dropped_reports.value_or(0));
+  if (!sighting.duplicate) {
+    auto& log = logger("collector.ingest");
+    if (sighting.unchanged) {
+      log.debug("[asset=%s] [report=%s] unchanged %s inventory", sighting.asset_id,
+                report.report_id, source);
+    } else {
+      log.information("[asset=%s] [report=%s] %s %s: %s (%s changes)", sighting.asset_id,
+                      report.report_id, source, sighting.rule, sighting.evidence,
+                      std::to_string(sighting.changes.size()));
+    }
+    logDrops(report.agent_id, sighting.asset_id, report.dropped_reports.value_or(0));
     if (on_enqueued_) on_enqueued_();
-    if (hooks_.inventory) hooks_.inventory(outcome.asset_id, report);
+    if (hooks_.inventory) hooks_.inventory(sighting.asset_id, report);
   }
-  return outcome;
+  return InventoryOutcome{sighting.duplicate, sighting.asset_id, sighting.unchanged};
 }
 
 Result<HeartbeatOutcome> IngestService::recordHeartbeat(const wire::Heartbeat& heartbeat) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "collector/reconcile/reconcile_config.h"
 #include "collector/reconcile/reconciler.h"
 #include "collector/storage/collector_db.h"
 #include "shared/common/clock.h"
@@ -18,6 +19,7 @@ namespace steward::collector::ingest {
 struct InventoryOutcome {
   bool duplicate = false;  // this report_id was stored before; nothing changed
   std::string asset_id;
+  bool unchanged = false;  // same content as the source's previous report
 };
 
 // Called after a report's commit, e.g. to feed the fault rules engine.
@@ -34,13 +36,19 @@ struct HeartbeatOutcome {
 class IngestService {
  public:
   // `on_enqueued` runs after a commit that added outbox items (wakes the forwarder).
+  // `config` (bogus values, precedence; must outlive the service) defaults to the
+  // built-in lists and agent > ocs > snmp > manual.
   IngestService(storage::CollectorDb& db, const Clock& clock,
-                const reconcile::Reconciler& reconciler, std::function<void()> on_enqueued = {});
+                const reconcile::Reconciler& reconciler, std::function<void()> on_enqueued = {},
+                const reconcile::ReconcileConfig* config = nullptr);
 
-  // Stores `report` under the asset reconciliation picks (or a new one), with its
-  // section hashes and delivery facts (sequence, dropped count) for its agent. A
-  // report_id seen before is answered with its asset and changes nothing.
-  Result<InventoryOutcome> ingestInventory(const wire::InventoryReport& report);
+  // Stores `report`, a sighting from `source` (wire::kSource*: "agent", "ocs",
+  // "snmp", "manual"), under the asset reconciliation picks (or a new one); see
+  // sighting_ingest.h. Agent reports also record their section hashes and delivery
+  // facts (sequence, dropped count). A report_id seen before is answered with its
+  // asset and changes nothing.
+  Result<InventoryOutcome> ingestInventory(const wire::InventoryReport& report,
+                                           const std::string& source = "agent");
 
   // Marks the agent's asset seen now, logs the delivery and queues a collapsed "seen"
   // item. A heartbeat_id seen before changes nothing. Error code "inventory_required"
@@ -56,6 +64,8 @@ class IngestService {
   const Clock& clock_;
   const reconcile::Reconciler& reconciler_;
   std::function<void()> on_enqueued_;
+  reconcile::ReconcileConfig default_config_;
+  const reconcile::ReconcileConfig& config_;
   IngestHooks hooks_;
 };
 

@@ -40,7 +40,16 @@ OutboxForwarder::~OutboxForwarder() { stop(); }
 BatchOutcome OutboxForwarder::sendBatch() {
   BatchOutcome outcome;
   std::vector<OutboxItem> items;
+  std::optional<std::int64_t> head_due;
   auto loaded = db_.read([&](steward::storage::SqliteDb& db) -> Result<void> {
+    // While the head backs off nothing can go: do not load a batch of payloads for
+    // nothing (every ingest wakes this thread, and records are large).
+    auto due = OutboxTable(db).headDueMs();
+    if (!due) return due.error();
+    if (*due && **due > unixMs(clock_.now())) {
+      head_due = *due;
+      return {};
+    }
     auto pending = OutboxTable(db).pending(options_.batch_size);
     if (!pending) return pending.error();
     items = std::move(*pending);
@@ -49,6 +58,10 @@ BatchOutcome OutboxForwarder::sendBatch() {
   if (!loaded) {
     log().error("cannot read the outbox: %s", loaded.error().message);
     outcome.next_due = clock_.now() + options_.retry_max;
+    return outcome;
+  }
+  if (head_due) {
+    outcome.next_due = fromUnixMs(*head_due);
     return outcome;
   }
 
@@ -79,6 +92,7 @@ OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   http::HttpRequest request;
   request.method = "POST";
   request.target = item.kind == storage::kOutboxSeen       ? "/api/v1/collector/seen"
+                   : item.kind == storage::kOutboxHistory  ? "/api/v1/collector/history"
                    : item.kind == storage::kOutboxIncident ? "/api/v1/collector/incident-events"
                                                            : "/api/v1/collector/assets";
   request.setHeader("Content-Type", "application/json");

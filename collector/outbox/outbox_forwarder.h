@@ -3,6 +3,7 @@
 // Delivers the outbox to the server, oldest item first, on a background thread:
 //   "asset" -> POST {server}/api/v1/collector/assets  (AssetRecord JSON)
 //   "seen"  -> POST {server}/api/v1/collector/seen    (AssetSeen JSON)
+//   "history" -> POST {server}/api/v1/collector/history (AssetHistory JSON)
 //   "incident" -> POST {server}/api/v1/collector/incident-events (IncidentEvent JSON)
 // with "Authorization: Bearer <token>". An item is deleted only after a 2xx. A
 // retryable failure (see retry_policy.h) keeps the item, backs off with jitter up to

@@ -1,9 +1,7 @@
 #include "collector/reconcile/identifiers.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <string_view>
 
 namespace steward::collector::reconcile {
 
@@ -32,35 +30,6 @@ bool allSameCharacter(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) { return c == s.front(); });
 }
 
-// Placeholders seen in the wild in SMBIOS serial and vendor fields (lower case).
-constexpr std::array<std::string_view, 16> kBogusSerials = {
-    "to be filled by o.e.m.",
-    "default string",
-    "system serial number",
-    "not specified",
-    "not applicable",
-    "none",
-    "n/a",
-    "0",
-    "123456789",
-    "0123456789",
-    "serial",
-    "chassis serial number",
-    "system manufacturer",
-    "o.e.m.",
-    "unknown",
-    "invalid",
-};
-
-// UUIDs some firmware ships on every board.
-constexpr std::array<std::string_view, 2> kBogusUuids = {
-    "03000200-0400-0500-0006-000700080009",
-    "00020003-0004-0005-0006-000700080009",
-};
-
-constexpr std::array<std::string_view, 11> kVirtualNicPrefixes = {
-    "docker", "veth", "virbr", "br-", "vmnet", "vboxnet", "tun", "tap", "cni", "flannel", "wg"};
-
 void add(std::vector<wire::AssetIdentifier>& out, const char* kind, std::string value) {
   wire::AssetIdentifier id{kind, std::move(value)};
   if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
@@ -72,13 +41,15 @@ bool isStrongKind(const std::string& kind) {
   return kind == kSerial || kind == kSmbiosUuid || kind == kAgentId || kind == kSnmpEngineId;
 }
 
-bool isBogusSerial(const std::string& serial) {
+bool isBogusSerial(const std::string& serial, const BogusValues& bogus) {
   const std::string s = lower(trim(serial));
   if (s.empty() || allSameCharacter(s)) return true;
-  return std::find(kBogusSerials.begin(), kBogusSerials.end(), s) != kBogusSerials.end();
+  const auto& builtin = BogusValues::builtIn().serials;
+  return std::find(builtin.begin(), builtin.end(), s) != builtin.end() ||
+         std::find(bogus.serials.begin(), bogus.serials.end(), s) != bogus.serials.end();
 }
 
-bool isBogusUuid(const std::string& uuid) {
+bool isBogusUuid(const std::string& uuid, const BogusValues& bogus) {
   const std::string u = lower(trim(uuid));
   std::string hex;
   for (char c : u) {
@@ -89,10 +60,12 @@ bool isBogusUuid(const std::string& uuid) {
     return true;
   }
   if (allSameCharacter(hex)) return true;  // all-zero, all-F
-  return std::find(kBogusUuids.begin(), kBogusUuids.end(), u) != kBogusUuids.end();
+  const auto& builtin = BogusValues::builtIn().uuids;
+  return std::find(builtin.begin(), builtin.end(), u) != builtin.end() ||
+         std::find(bogus.uuids.begin(), bogus.uuids.end(), u) != bogus.uuids.end();
 }
 
-std::string normalizeMac(const std::string& mac) {
+std::string normalizeMac(const std::string& mac, const BogusValues& bogus) {
   std::string hex;
   for (char c : lower(trim(mac))) {
     if (c == ':' || c == '-' || c == '.') continue;
@@ -108,33 +81,44 @@ std::string normalizeMac(const std::string& mac) {
     if (!out.empty()) out.push_back(':');
     out += hex.substr(i, 2);
   }
+  for (const auto* list : {&BogusValues::builtIn().mac_prefixes, &bogus.mac_prefixes}) {
+    for (const auto& prefix : *list) {
+      if (out.rfind(prefix, 0) == 0) return "";
+    }
+  }
   return out;
 }
 
-bool isVirtualInterface(const wire::NetworkInterface& nic) {
+bool isVirtualInterface(const wire::NetworkInterface& nic, const BogusValues& bogus) {
   if (nic.is_virtual) return true;
   const std::string name = lower(nic.name);
-  if (name == "lo") return true;
-  for (std::string_view prefix : kVirtualNicPrefixes) {
-    if (name.rfind(prefix, 0) == 0) return true;
+  for (const auto* list : {&BogusValues::builtIn().nic_patterns, &bogus.nic_patterns}) {
+    for (const auto& pattern : *list) {
+      if (!pattern.empty() && pattern.back() == '*') {
+        if (name.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0) return true;
+      } else if (name == pattern) {
+        return true;
+      }
+    }
   }
   return false;
 }
 
-std::vector<wire::AssetIdentifier> extractIdentifiers(const wire::InventoryReport& report) {
+std::vector<wire::AssetIdentifier> extractIdentifiers(const wire::InventoryReport& report,
+                                                      const BogusValues& bogus) {
   std::vector<wire::AssetIdentifier> out;
   const auto& hw = report.hardware;
-  if (hw.serial && !isBogusSerial(*hw.serial)) {
+  if (hw.serial && !isBogusSerial(*hw.serial, bogus)) {
     std::string vendor = hw.vendor ? lower(trim(*hw.vendor)) : "";
-    if (isBogusSerial(vendor)) vendor = "unknown";
+    if (isBogusSerial(vendor, bogus)) vendor = "unknown";
     add(out, kSerial, vendor + "|" + upper(trim(*hw.serial)));
   }
-  if (hw.uuid && !isBogusUuid(*hw.uuid)) add(out, kSmbiosUuid, lower(trim(*hw.uuid)));
+  if (hw.uuid && !isBogusUuid(*hw.uuid, bogus)) add(out, kSmbiosUuid, lower(trim(*hw.uuid)));
   if (!trim(report.agent_id).empty()) add(out, kAgentId, lower(trim(report.agent_id)));
 
   for (const auto& nic : report.interfaces) {
-    if (!nic.mac || isVirtualInterface(nic)) continue;
-    std::string mac = normalizeMac(*nic.mac);
+    if (!nic.mac || isVirtualInterface(nic, bogus)) continue;
+    std::string mac = normalizeMac(*nic.mac, bogus);
     if (!mac.empty()) add(out, kMac, std::move(mac));
   }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "collector/reconcile/bogus_values.h"
 #include "shared/wire/asset.h"
 #include "shared/wire/inventory.h"
 
@@ -24,18 +25,22 @@ inline constexpr const char* kHostname = "hostname";
 bool isStrongKind(const std::string& kind);
 
 // True for firmware placeholders such as "To Be Filled By O.E.M.", "0" or "AAAAAA"
-// (case-insensitive, surrounding whitespace ignored).
-bool isBogusSerial(const std::string& serial);
-// True for all-zero, all-F and other well-known placeholder UUIDs.
-bool isBogusUuid(const std::string& uuid);
+// (case-insensitive, surrounding whitespace ignored), or one listed in `bogus`.
+bool isBogusSerial(const std::string& serial,
+                   const BogusValues& bogus = BogusValues::builtIn());
+// True for malformed, all-zero, all-F and listed placeholder UUIDs.
+bool isBogusUuid(const std::string& uuid, const BogusValues& bogus = BogusValues::builtIn());
 // The MAC in "aa:bb:cc:dd:ee:ff" form, or "" when it is malformed, all-zero,
-// broadcast or multicast.
-std::string normalizeMac(const std::string& mac);
-// True for interfaces that are not a physical NIC: flagged virtual, loopback, or a
-// bridge/container/hypervisor name (docker*, veth*, virbr*, br-*, vmnet*, ...).
-bool isVirtualInterface(const wire::NetworkInterface& nic);
+// broadcast, multicast or starts with a listed prefix.
+std::string normalizeMac(const std::string& mac,
+                         const BogusValues& bogus = BogusValues::builtIn());
+// True for interfaces that are not a physical NIC: flagged virtual, or a name
+// matching one of the patterns (lo, docker*, veth*, virbr*, br-*, vmnet*, ...).
+bool isVirtualInterface(const wire::NetworkInterface& nic,
+                        const BogusValues& bogus = BogusValues::builtIn());
 
 // Every usable identifier in `report`, deduplicated, strongest kinds first.
-std::vector<wire::AssetIdentifier> extractIdentifiers(const wire::InventoryReport& report);
+std::vector<wire::AssetIdentifier> extractIdentifiers(
+    const wire::InventoryReport& report, const BogusValues& bogus = BogusValues::builtIn());
 
 }  // namespace steward::collector::reconcile

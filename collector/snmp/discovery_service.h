@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 
+#include "collector/reconcile/reconcile_config.h"
 #include "collector/reconcile/reconciler.h"
 #include "collector/snmp/snmp_device.h"
 #include "collector/storage/collector_db.h"
@@ -28,13 +29,15 @@ class DiscoveryService {
  public:
   DiscoveryService(storage::CollectorDb& db, const Clock& clock,
                    const reconcile::Reconciler& reconciler, int uplink_mac_threshold,
-                   std::function<void()> on_enqueued = {});
+                   std::function<void()> on_enqueued = {},
+                   const reconcile::ReconcileConfig* config = nullptr);
 
   // Creates the SNMP tables when missing; call once before recordDevice.
   Result<void> prepare();
 
-  // A device that had an agent's asset keeps the agent's inventory (agent data
-  // takes precedence); SNMP adds its identifiers and network view. A device that
+  // The device is a sighting from source "snmp", reconciled and merged with the
+  // asset's other sightings by attribute precedence (ingest/sighting_ingest.h: an
+  // agent's data wins by default); SNMP adds its identifiers and network view. A device that
   // gave no identifier at all (no serial, engine id, MAC or sysName) is refused
   // with "no_identity", nothing stored.
   Result<DeviceOutcome> recordDevice(const SnmpDevice& device);
@@ -49,6 +52,8 @@ class DiscoveryService {
   const reconcile::Reconciler& reconciler_;
   int uplink_mac_threshold_;
   std::function<void()> on_enqueued_;
+  reconcile::ReconcileConfig default_config_;
+  const reconcile::ReconcileConfig& config_;
 };
 
 }  // namespace steward::collector::snmp

@@ -41,6 +41,16 @@ Result<std::vector<OutboxItem>> OutboxTable::select(const std::string& where, in
   return out;
 }
 
+Result<std::optional<std::int64_t>> OutboxTable::headDueMs() {
+  auto stmt = db_.prepare(
+      "SELECT next_attempt_ms FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(stmt->int64(0));
+}
+
 Result<std::vector<OutboxItem>> OutboxTable::pending(int limit) {
   return select("WHERE state = 'pending'", limit);
 }

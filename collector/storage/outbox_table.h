@@ -5,6 +5,7 @@
 // ("failed") and kept for an operator to look at.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ namespace steward::collector::storage {
 
 inline constexpr const char* kOutboxAsset = "asset";  // payload: AssetRecord JSON
 inline constexpr const char* kOutboxSeen = "seen";    // payload: AssetSeen JSON
+// payload: AssetHistory JSON (decisions and changes without a new asset record)
+inline constexpr const char* kOutboxHistory = "history";
 inline constexpr const char* kOutboxIncident = "incident";  // payload: IncidentEvent JSON
 
 struct OutboxItem {
@@ -40,6 +43,9 @@ class OutboxTable {
   // only the latest sighting is worth sending.
   Result<void> enqueueSeen(const OutboxItem& item);
 
+  // When the oldest pending item may be sent (Unix ms), or nullopt when none is
+  // pending. Cheap: reads no payload.
+  Result<std::optional<std::int64_t>> headDueMs();
   // Up to `limit` pending items, oldest first.
   Result<std::vector<OutboxItem>> pending(int limit);
   // Every item, any state, oldest first (for tests and diagnostics).

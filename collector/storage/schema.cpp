@@ -1,5 +1,6 @@
 #include "collector/storage/schema.h"
 
+#include <array>
 #include <string>
 
 namespace steward::collector::storage {
@@ -63,12 +64,57 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox(state, seq);
 )sql";
 
-// Version 2: the outbox also carries incident events from the rules engine. SQLite
-// cannot change a CHECK constraint in place, so the table is rebuilt.
+// Version 2: reconciliation in depth.
+//  - sightings: each source's latest report per asset (the asset's inventory is merged
+//    from them by attribute precedence), with a content hash so an unchanged
+//    re-inventory is recognised without decoding anything; the inventory leaves the
+//    assets row, which a heartbeat updates, so that update stays small.
+//  - identifiers: weak keys (MAC, hostname) may belong to several assets (a USB NIC
+//    that moved, two machines named alike); strong keys stay unique in code.
+//  - non_unique: serials and UUIDs found on several machines, never used again.
+//  - decisions: what was done (action), from which source, about which other asset.
+//  - outbox: the kind list moves into code, so new kinds need no table rebuild.
 constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE sightings (
+  asset_id     TEXT NOT NULL REFERENCES assets(asset_id),
+  source       TEXT NOT NULL,
+  agent_id     TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  report_json  TEXT NOT NULL,
+  seen_at      TEXT NOT NULL,
+  PRIMARY KEY (asset_id, source)
+);
+INSERT INTO sightings(asset_id, source, agent_id, content_hash, report_json, seen_at)
+  SELECT asset_id, 'agent', coalesce(json_extract(inventory_json, '$.agent_id'), ''), '',
+         inventory_json, last_seen FROM assets;
+ALTER TABLE assets DROP COLUMN inventory_json;
+
+CREATE TABLE identifiers_v2 (
+  kind     TEXT NOT NULL,
+  value    TEXT NOT NULL,
+  asset_id TEXT NOT NULL REFERENCES assets(asset_id),
+  PRIMARY KEY (kind, value, asset_id)
+);
+INSERT INTO identifiers_v2 SELECT kind, value, asset_id FROM identifiers;
+DROP TABLE identifiers;
+ALTER TABLE identifiers_v2 RENAME TO identifiers;
+CREATE INDEX identifiers_by_asset ON identifiers(asset_id);
+
+CREATE TABLE non_unique (
+  kind       TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  flagged_at TEXT NOT NULL,
+  evidence   TEXT NOT NULL,
+  PRIMARY KEY (kind, value)
+);
+
+ALTER TABLE decisions ADD COLUMN action TEXT NOT NULL DEFAULT 'merge';
+ALTER TABLE decisions ADD COLUMN source TEXT NOT NULL DEFAULT 'agent';
+ALTER TABLE decisions ADD COLUMN other_asset_id TEXT;
+
 CREATE TABLE outbox_v2 (
   seq             INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind            TEXT NOT NULL CHECK (kind IN ('asset', 'seen', 'incident')),
+  kind            TEXT NOT NULL,
   asset_id        TEXT NOT NULL,
   event_id        TEXT NOT NULL UNIQUE,
   payload         TEXT NOT NULL,
@@ -82,19 +128,32 @@ INSERT INTO outbox_v2 SELECT * FROM outbox;
 DROP TABLE outbox;
 ALTER TABLE outbox_v2 RENAME TO outbox;
 CREATE INDEX outbox_pending ON outbox(state, seq);
+CREATE INDEX outbox_seen ON outbox(asset_id) WHERE kind = 'seen' AND state = 'pending';
 )sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2};
 
 }  // namespace
 
 Result<void> migrate(steward::storage::SqliteDb& db) {
   std::int64_t version = 0;
   {
-    // Finalised before migrating: DROP TABLE fails while a statement is open.
+    // Finished before migrating: DROP TABLE fails while any statement is pending.
     auto stmt = db.prepare("PRAGMA user_version");
     if (!stmt) return stmt.error();
     auto row = stmt->step();
     if (!row) return row.error();
-    if (*row) version = stmt->int64(0);
+    version = *row ? stmt->int64(0) : 0;
+  }
+  if (version == 2) {
+    // A version-2 database from before reconciliation in depth (the rules engine's
+    // outbox rebuild) still keeps the inventory in assets: it gets this version 2.
+    auto stmt = db.prepare(
+        "SELECT count(*) FROM pragma_table_info('assets') WHERE name = 'inventory_json'");
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (*row && stmt->int64(0) > 0) version = 1;
   }
   if (version == kSchemaVersion) return {};
   if (version > kSchemaVersion) {
@@ -105,11 +164,11 @@ Result<void> migrate(steward::storage::SqliteDb& db) {
   }
   auto tx = steward::storage::Transaction::begin(db);
   if (!tx) return tx.error();
-  if (version < 1) {
-    if (auto r = db.exec(kSchemaV1); !r) return r;
-  }
-  if (version < 2) {
-    if (auto r = db.exec(kSchemaV2); !r) return r;
+  for (std::int64_t next = version + 1; next <= kSchemaVersion; ++next) {
+    if (auto r = db.exec(kMigrations[static_cast<std::size_t>(next - 1)]); !r) {
+      return makeError(r.error().code, "schema migration to version " + std::to_string(next) +
+                                           " failed: " + r.error().message);
+    }
   }
   // PRAGMA cannot take parameters; the value is our own constant.
   if (auto r = db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !r) return r;

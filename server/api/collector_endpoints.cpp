@@ -42,8 +42,23 @@ http::HttpResponse CollectorEndpoints::postAsset(const http::HttpRequest& reques
   if (auto refusal = refuse(request)) return *refusal;
   auto record = wire::decodeAssetRecord(request.body);
   if (!record) return http::jsonError(400, record.error().code, record.error().message);
+  // Decisions and changes live in their own tables, not in the stored record.
+  wire::AssetHistory history;
+  history.event_id = record->event_id;
+  history.collector_id = record->collector_id;
+  history.asset_id = record->asset_id;
+  history.decisions = std::move(record->decisions);
+  history.changes = std::move(record->changes);
+  record->decisions.clear();
+  record->changes.clear();
   auto outcome = assets_.upsertAsset(*record);
   if (!outcome) return repositoryErrorResponse(outcome.error());
+  // Also after a Duplicate: a retry after a failure here must still store them, and
+  // each row is stored once by its id.
+  if (history_ != nullptr && (!history.decisions.empty() || !history.changes.empty())) {
+    auto stored = history_->storeHistory(history);
+    if (!stored) return repositoryErrorResponse(stored.error());
+  }
   logger("server.api")
       .debug("[asset=" + record->asset_id + "] [event=" + record->event_id + "] record " +
              writeOutcomeName(*outcome));

@@ -69,6 +69,10 @@ http::HttpResponse Router::routeCollector(const http::HttpRequest& request) cons
     if (method != "POST") return methodNotAllowed("POST");
     return collector_.postSeen(request);
   }
+  if (path == "/api/v1/collector/history" && history_) {
+    if (method != "POST") return methodNotAllowed("POST");
+    return history_->postHistory(request);
+  }
   if (incidents_ != nullptr) {
     if (auto response = incidents_->route(request, nullptr)) return *response;
   }
@@ -120,6 +124,9 @@ http::HttpResponse Router::routeAuthorised(const http::HttpRequest& request,
   }
   if (incidents_ != nullptr) {
     if (auto response = incidents_->route(request, &principal)) return *response;
+  }
+  if (history_) {  // its GET routes; POST /api/v1/collector/history is in routeCollector
+    if (auto response = history_->route(request)) return *response;
   }
   if (path == kAssetsPath) {
     if (method != "GET") return methodNotAllowed("GET");

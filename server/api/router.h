@@ -9,6 +9,8 @@
 //   POST /api/v1/collector/seen     AssetSeen from a collector (bearer token)
 //   GET  /api/v1/assets             paged list, ?page=&per_page=&q=
 //   GET  /api/v1/assets/{id}        full detail
+//   /api/v1/collector/history, /api/v1/assets/{id}/reconciliation, .../changes
+//                                   see server/api/history_endpoints.h
 //   /api/v1/incidents..., /api/v1/collector/incident-events, PUT /api/v1/assets/{id}/criticality
 //                                   see server/api/incident_endpoints.h
 //   /api/v1/session, /api/v1/users..., /api/v1/audit
@@ -24,8 +26,11 @@
 //
 // Unknown paths are 404 and known paths with another method 405, both as JSON errors.
 
+#include <optional>
+
 #include "server/api/asset_endpoints.h"
 #include "server/api/collector_endpoints.h"
+#include "server/api/history_endpoints.h"
 #include "server/api/incident_endpoints.h"
 #include "server/api/user_endpoints.h"
 #include "server/auth/authenticator.h"
@@ -43,6 +48,12 @@ class Router {
   // Serves the incident API through `incidents` (which must outlive the router);
   // without it those paths are 404.
   void setIncidentEndpoints(const IncidentEndpoints* incidents) { incidents_ = incidents; }
+  // Serves asset history through `history` (must outlive the router); without it
+  // those paths are 404.
+  void setHistoryEndpoints(AssetHistoryRepository* history) {
+    collector_.setHistory(history);
+    history_.emplace(*history, collector_);
+  }
 
   // Authenticates people through `authenticator` and serves the session and user
   // endpoints; both must outlive the router.
@@ -64,6 +75,7 @@ class Router {
   CollectorEndpoints collector_;
   AssetEndpoints assets_;
   const IncidentEndpoints* incidents_ = nullptr;
+  std::optional<HistoryEndpoints> history_;
   auth::Authenticator* auth_ = nullptr;
   const UserEndpoints* users_ = nullptr;
 };

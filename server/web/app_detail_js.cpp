@@ -174,6 +174,43 @@ function identifiersPanel(detail) {
     rows.length ? rows : [noneRow(2, 'No identifiers')]));
 }
 
+// "Why is this one asset?": the collector's reconciliation decisions, oldest first.
+function fillReconciliation(target, decisions) {
+  const rows = decisions.map((d) => el('tr', {},
+    el('td', {class: 'nowrap'}, formatTime(d.at)), el('td', {}, el('span', {class: 'badge'}, d.action)),
+    el('td', {class: 'mono'}, d.rule), el('td', {}, d.source),
+    el('td', {}, d.evidence, d.other_asset_id ? [' — ', el('a', {href: '#/assets/' +
+      encodeURIComponent(d.other_asset_id)}, 'other asset')] : [])));
+  target.replaceChildren(el('h2', {}, 'Why is this one asset?'),
+    table('reconciliation-table', ['When', 'Action', 'Rule', 'Source', 'Evidence'],
+      rows.length ? rows : [noneRow(5, 'No reconciliation decisions recorded')]));
+}
+
+// Detected changes, newest first, filterable by category.
+function fillChanges(target, id, kind) {
+  const select = el('select', {id: 'change-kind', 'aria-label': 'Kind of change'},
+    [['', 'All changes'], ['software', 'Software'], ['hardware', 'Hardware'], ['ip', 'IP addresses'],
+     ['mac', 'MAC addresses'], ['hostname', 'Hostname'], ['os', 'Operating system']]
+      .map(([value, label]) => el('option', {value, selected: value === kind ? '' : null}, label)));
+  select.addEventListener('change', () => fillChanges(target, id, select.value));
+  const body = el('tbody', {}, noneRow(6, 'Loading…'));
+  const count = el('span', {class: 'muted', id: 'change-count'});
+  target.replaceChildren(el('h2', {}, 'Detected changes'), el('div', {class: 'toolbar'}, select, count),
+    el('div', {class: 'table-wrap'}, el('table', {id: 'change-table'},
+      el('thead', {}, el('tr', {}, ['When', 'Change', 'Subject', 'Before', 'After', 'Source']
+        .map((h) => el('th', {}, h)))), body)));
+  api('/api/v1/assets/' + encodeURIComponent(id) + '/changes?per_page=200' +
+      (kind ? '&kind=' + encodeURIComponent(kind) : '')).then((page) => {
+    body.replaceChildren(...page.items.map((c) => el('tr', {},
+      el('td', {class: 'nowrap'}, formatTime(c.at)), el('td', {}, c.kind.replace('_', ' ')),
+      el('td', {class: 'mono'}, c.subject), el('td', {class: 'mono'}, orDash(c.before)),
+      el('td', {class: 'mono'}, orDash(c.after)), el('td', {}, c.source))));
+    if (page.items.length === 0) body.appendChild(noneRow(6, 'No changes detected'));
+    count.textContent = page.total > page.items.length
+      ? page.items.length + ' of ' + page.total + ' changes' : page.total + ' changes';
+  }, (error) => body.replaceChildren(noneRow(6, 'Could not load: ' + error.message)));
+}
+
 async function renderDetail(id) {
   const back = el('a', {class: 'back', href: listHash()}, '← All assets');
   show(back, el('p', {class: 'muted'}, 'Loading…'));
@@ -190,6 +227,8 @@ async function renderDetail(id) {
   const inv = detail.inventory;
   const sys = inv.system || {};
   document.title = 'Steward — ' + sys.hostname;
+  const why = el('section', {class: 'panel', id: 'reconciliation'}, el('h2', {}, 'Why is this one asset?'));
+  const changes = el('section', {class: 'panel', id: 'changes'}, el('h2', {}, 'Detected changes'));
   show(back,
     el('h1', {id: 'asset-hostname'}, sys.hostname),
     el('p', {}, el('a', {id: 'asset-incidents',
@@ -198,7 +237,12 @@ async function renderDetail(id) {
       .filter(Boolean).join(' ')].filter((x) => x && x !== '—').join(' · ')),
     el('div', {class: 'grid'}, systemPanel(detail), hardwarePanel(inv)),
     storagePanel(inv), networkPanel(inv), devicesPanel(inv), usersPanel(inv), softwarePanel(inv),
-    identifiersPanel(detail));
+    identifiersPanel(detail), why, changes);
+  api('/api/v1/assets/' + encodeURIComponent(id) + '/reconciliation').then(
+    (r) => fillReconciliation(why, r.decisions),
+    (error) => why.replaceChildren(el('h2', {}, 'Why is this one asset?'),
+      el('p', {class: 'error'}, 'Could not load: ' + error.message)));
+  fillChanges(changes, id, '');
 }
 )JS";
 }

@@ -215,6 +215,11 @@ struct HttpServer::Impl {
   void doAccept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
+      // Responses are written as header then body: send them without Nagle's wait.
+      if (!ec) {
+        beast::error_code ignored;
+        s.set_option(tcp::no_delay(true), ignored);
+      }
       if (!ec && tls) {
         std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(options, handler,
                                                                          std::move(s), *tls)

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/wire/asset_history.h"
 #include "shared/wire/inventory.h"
 #include "shared/wire/network_device.h"
 
@@ -28,6 +29,11 @@ struct AssetRecord {
   std::string updated_at;  // when this version of the record was made
   std::vector<AssetIdentifier> identifiers;
   InventoryReport inventory;
+  // What the ingest that made this version decided and detected (absent on the wire
+  // when empty). Decisions may be about other assets too (a flag, a split); each
+  // decision and change has its own id, so the server stores each once.
+  std::vector<ReconcileDecision> decisions = {};
+  std::vector<DetectedChange> changes = {};
   // Since 1.2: what SNMP discovery knows about a network device (absent for agents'
   // assets), and the switch port this asset's MAC was learnt on.
   std::optional<NetworkDevice> network_device = {};

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "shared/wire/asset_history_json.h"
 #include "shared/wire/delivery_codec.h"
 #include "shared/wire/health_codec.h"
 #include "shared/wire/inventory_devices_codec.h"
@@ -292,6 +293,16 @@ std::string encodeAssetRecord(const AssetRecord& a) {
   }
   o["identifiers"] = std::move(ids);
   o["inventory"] = encodeInventoryObject(a.inventory);
+  if (!a.decisions.empty()) {
+    json::array decisions;
+    for (const auto& d : a.decisions) decisions.emplace_back(detail::decisionObject(d));
+    o["decisions"] = std::move(decisions);
+  }
+  if (!a.changes.empty()) {
+    json::array changes;
+    for (const auto& c : a.changes) changes.emplace_back(detail::changeObject(c));
+    o["changes"] = std::move(changes);
+  }
   if (a.network_device) o["network_device"] = detail::encodeNetworkDevice(*a.network_device);
   if (a.connected_to) o["connected_to"] = detail::encodePortLink(*a.connected_to);
   return json::serialize(o);
@@ -313,6 +324,8 @@ Result<AssetRecord> decodeAssetRecord(std::string_view text) {
           return AssetIdentifier{x.requiredString("kind"), x.requiredString("value")};
         });
     a.inventory = decodeInventoryObject(root.requiredObject("inventory"));
+    a.decisions = root.array<ReconcileDecision>("decisions", detail::decodeDecision);
+    a.changes = root.array<DetectedChange>("changes", detail::decodeChange);
     if (auto device = root.optionalObject("network_device")) {
       a.network_device = detail::decodeNetworkDevice(*device);
     }

@@ -51,7 +51,8 @@ void CollectorHarness::reopen() {
     return;
   }
   db_ = std::move(*opened);
-  service = std::make_unique<ingest::IngestService>(*db_, clock, reconciler, [this] { ++wakes; });
+  service = std::make_unique<ingest::IngestService>(
+      *db_, clock, reconciler, [this] { ++wakes; }, &config);
 }
 
 std::int64_t CollectorHarness::assetCount() {

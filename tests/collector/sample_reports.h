@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "collector/ingest/ingest_service.h"
+#include "collector/reconcile/reconcile_config.h"
 #include "collector/reconcile/reconciler.h"
 #include "collector/storage/collector_db.h"
 #include "collector/storage/outbox_table.h"
@@ -39,6 +40,7 @@ class CollectorHarness {
   ::steward::testing::TempDir dir;
   ::steward::testing::FakeClock clock;
   reconcile::Reconciler reconciler;
+  reconcile::ReconcileConfig config;  // change before reopen() to take effect
   int wakes = 0;  // how often the service signalled new outbox items
   std::unique_ptr<storage::CollectorDb> db_;
   std::unique_ptr<ingest::IngestService> service;

@@ -161,6 +161,22 @@ class OcsAgentsTest : public ::testing::Test {
     return found;
   }
 
+  // Waits until the asset's reconciliation shows `count` merges of "ocs" sightings.
+  bool waitForOcsMerges(const std::string& asset_id, std::size_t count) {
+    return waitUntil(
+        [&] {
+          auto r = stack_.get(stack_.serverUrl() + "/api/v1/assets/" + asset_id +
+                              "/reconciliation");
+          if (r.status != 200) return false;
+          std::size_t merges = 0;
+          for (const auto& d : r.json.at("decisions").as_array()) {
+            merges += str(d, "action") == "merge" && str(d, "source") == "ocs";
+          }
+          return merges >= count;
+        },
+        30s);
+  }
+
   void expectThisMachine(const json::value& detail, bool macs_may_include_virtual) {
     if (detail.is_null()) return;
     const auto& inventory = detail.at("inventory");
@@ -225,13 +241,20 @@ TEST_F(OcsAgentsTest, StewardAgentAndBothOcsAgentsOnThisMachineAreOneAsset) {
   ASSERT_TRUE(waitUntil([&] { return stack_.assets().size() == 1; }, 30s));
   const std::string asset_id = str(stack_.assets().at(0), "asset_id");
 
+  // Each OCS agent's report joins the Steward agent's asset as an "ocs" sighting
+  // (a merge the asset's reconciliation explains); its inventory keeps the Steward
+  // agent's attributes, which come first in the default [reconcile] precedence.
   runFusionInventory();
-  const json::value fusion = waitForInventoryFrom("fusioninventory");
-  EXPECT_EQ(str(fusion, "asset_id"), asset_id);
+  EXPECT_TRUE(waitForOcsMerges(asset_id, 1)) << "the fusioninventory report was not merged";
   runOcsInventory();
-  const json::value ocs = waitForInventoryFrom("ocs");
-  EXPECT_EQ(str(ocs, "asset_id"), asset_id);
+  EXPECT_TRUE(waitForOcsMerges(asset_id, 2)) << "the ocsinventory report was not merged";
   EXPECT_EQ(stack_.assets().size(), 1u);
+  const auto detail = stack_.get(stack_.serverUrl() + "/api/v1/assets/" + asset_id);
+  ASSERT_EQ(detail.status, 200);
+  const auto& packages = detail.json.at("inventory").at("packages").as_array();
+  ASSERT_FALSE(packages.empty());
+  EXPECT_NE(str(packages.at(0), "source"), "ocs");
+  EXPECT_NE(str(packages.at(0), "source"), "fusioninventory");
 }
 
 }  // namespace

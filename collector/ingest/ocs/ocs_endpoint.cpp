@@ -4,6 +4,7 @@
 #include "collector/ingest/ocs/ocs_inventory_mapper.h"
 #include "collector/ingest/ocs/ocs_request.h"
 #include "shared/common/log.h"
+#include "shared/wire/asset_history.h"
 #include "shared/wire/json_codec.h"
 
 namespace steward::collector::ingest::ocs {
@@ -73,7 +74,7 @@ HttpResponse OcsEndpoint::handle(const HttpRequest& request) const {
   if (auto check = wire::decodeInventory(wire::encodeInventory(*report)); !check) {
     return reject(request, check.error());
   }
-  auto outcome = service_.ingestInventory(*report);
+  auto outcome = service_.ingestInventory(*report, wire::kSourceOcs);
   if (!outcome) {
     logger("collector.ingest.ocs").error("storage failure: %s", outcome.error().message);
     return http::jsonError(500, "storage_error",

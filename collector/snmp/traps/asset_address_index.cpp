@@ -60,9 +60,12 @@ Result<void> AssetAddressIndex::refresh() {
     std::vector<Row> rows;
     auto done = db_.read([&](steward::storage::SqliteDb& sql) -> Result<void> {
       auto stmt = sql.prepare(
-          "SELECT asset_id, updated_at, json_extract(inventory_json, '$.interfaces')"
-          " FROM assets WHERE (updated_at, asset_id) > (?, ?)"
-          " ORDER BY updated_at, asset_id LIMIT ?");
+          // Interfaces as the asset's newest sighting (agent, OCS or SNMP) reports them.
+          "SELECT a.asset_id, a.updated_at,"
+          " (SELECT json_extract(s.report_json, '$.interfaces') FROM sightings s"
+          "   WHERE s.asset_id = a.asset_id ORDER BY s.seen_at DESC, s.source LIMIT 1)"
+          " FROM assets a WHERE (a.updated_at, a.asset_id) > (?, ?)"
+          " ORDER BY a.updated_at, a.asset_id LIMIT ?");
       if (!stmt) return stmt.error();
       stmt->bind(1, watermark_updated_at_)
           .bind(2, watermark_asset_id_)

@@ -1,7 +1,7 @@
 #pragma once
 
 // Which known asset holds an IP address, for matching a trap's source to an asset.
-// Built from the addresses assets report (assets.inventory_json, interfaces[].ipv4
+// Built from the addresses assets report (the newest sighting's interfaces[].ipv4
 // and ipv6 — agents, OCS agents and SNMP-discovered devices all land there) and kept
 // in memory. Refreshed incrementally: only assets whose updated_at moved since the
 // last refresh are read again, in batches so the database lock is never held long.

@@ -121,6 +121,22 @@ TEST_F(OutboxForwarderTest, IncidentEventsGoToTheIncidentEventsEndpoint) {
   EXPECT_TRUE(h_.outbox().empty());
 }
 
+TEST_F(OutboxForwarderTest, HistoryItemsGoToTheHistoryEndpoint) {
+  storage::OutboxItem item;
+  item.kind = storage::kOutboxHistory;
+  item.asset_id = testId(1);
+  item.event_id = "history-1";
+  item.payload = R"({"decisions":[]})";
+  item.created_at = "2026-12-01T00:00:00Z";
+  ASSERT_TRUE(h_.db().transact([&](auto& db) { return storage::OutboxTable(db).enqueue(item); }));
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
+  const auto sent = client_.sent();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].url, "http://server.test:8480/api/v1/collector/history");
+  EXPECT_EQ(sent[0].request.body, R"({"decisions":[]})");
+  EXPECT_TRUE(h_.outbox().empty());
+}
+
 TEST_F(OutboxForwarderTest, ItemsGoOldestFirst) {
   storeInventory(1);
   storeInventory(2);

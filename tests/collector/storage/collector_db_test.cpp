@@ -5,6 +5,7 @@
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/schema.h"
 #include "shared/common/id.h"
+#include "shared/wire/json_codec.h"
 #include "tests/collector/sample_reports.h"
 
 namespace steward::collector::storage {
@@ -39,6 +40,7 @@ TEST(CollectorDbTest, SameAgentMapsToTheSameAssetAfterRestart) {
   EXPECT_FALSE(second->duplicate);
   EXPECT_EQ(second->asset_id, first->asset_id);
   EXPECT_EQ(h.assetCount(), 1);
+  // The asset record of the first report, a collapsed "seen" for the unchanged second.
   EXPECT_EQ(h.outbox().size(), 2u) << "the undelivered outbox survives the restart";
 }
 
@@ -103,51 +105,99 @@ TEST(CollectorDbTest, SchemaVersionIsRecordedAndANewerOneIsRefused) {
   EXPECT_NE(refused.error().message.find(path), std::string::npos);
 }
 
-TEST(CollectorDbTest, AVersion1DatabaseKeepsItsOutboxAndAcceptsIncidentEvents) {
+namespace {
+
+// What a version 1 collector left (an outbox limited to assets and sightings, the
+// inventory in the assets row), stamped `version`: 1, or 2 as the rules engine's
+// outbox rebuild stamped it before reconciliation in depth moved the inventory out.
+void writeOldDatabase(const std::string& path, int version, const std::string& inventory_json) {
+  auto raw = steward::storage::SqliteDb::open(path);
+  ASSERT_TRUE(raw);
+  ASSERT_TRUE((*raw)->exec(
+      "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+      "CREATE TABLE assets (asset_id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT "
+      "NOT NULL, updated_at TEXT NOT NULL, hostname TEXT NOT NULL, inventory_json TEXT NOT NULL);"
+      "CREATE TABLE identifiers (kind TEXT NOT NULL, value TEXT NOT NULL, asset_id TEXT NOT NULL "
+      "REFERENCES assets(asset_id), PRIMARY KEY (kind, value));"
+      "CREATE INDEX identifiers_by_asset ON identifiers(asset_id);"
+      "CREATE TABLE agents (agent_id TEXT PRIMARY KEY, asset_id TEXT NOT NULL REFERENCES "
+      "assets(asset_id), first_seen TEXT NOT NULL);"
+      "CREATE TABLE reports (report_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, asset_id TEXT NOT "
+      "NULL REFERENCES assets(asset_id), received_at TEXT NOT NULL);"
+      "CREATE TABLE decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, asset_id TEXT NOT NULL "
+      "REFERENCES assets(asset_id), report_id TEXT NOT NULL, at TEXT NOT NULL, rule TEXT NOT "
+      "NULL, evidence TEXT NOT NULL);"
+      "CREATE INDEX decisions_by_asset ON decisions(asset_id);"
+      "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL CHECK "
+      "(kind IN ('asset', 'seen')), asset_id TEXT NOT NULL, event_id TEXT NOT NULL UNIQUE, "
+      "payload TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
+      "next_attempt_ms INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL DEFAULT 'pending', "
+      "last_error TEXT NOT NULL DEFAULT '');"
+      "CREATE INDEX outbox_pending ON outbox(state, seq);"
+      "INSERT INTO outbox(kind, asset_id, event_id, payload, created_at) "
+      "VALUES ('seen', 'a', 'e1', '{}', 't');"
+      "PRAGMA user_version = " + std::to_string(version) + ";"));
+  auto insert = (*raw)->prepare(
+      "INSERT INTO assets VALUES ('a', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', "
+      "'2026-11-02T00:00:00Z', 'old-host', ?)");
+  ASSERT_TRUE(insert);
+  insert->bind(1, inventory_json);
+  ASSERT_TRUE(insert->run());
+}
+
+class OldDatabaseTest : public ::testing::TestWithParam<int> {};
+
+}  // namespace
+
+TEST_P(OldDatabaseTest, KeepsItsOutboxAndInventoryAndAcceptsIncidentAndHistoryItems) {
   ::steward::testing::TempDir dir;
   ::steward::testing::FakeClock clock;
   const std::string path = dir.file("c.db");
-  {
-    // What a version 1 collector left: an outbox limited to assets and sightings.
-    auto raw = steward::storage::SqliteDb::open(path);
-    ASSERT_TRUE(raw);
-    ASSERT_TRUE((*raw)->exec(
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-        "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL CHECK "
-        "(kind IN ('asset', 'seen')), asset_id TEXT NOT NULL, event_id TEXT NOT NULL UNIQUE, "
-        "payload TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
-        "next_attempt_ms INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL DEFAULT 'pending', "
-        "last_error TEXT NOT NULL DEFAULT '');"
-        "INSERT INTO outbox(kind, asset_id, event_id, payload, created_at) "
-        "VALUES ('seen', 'a', 'e1', '{}', 't');"
-        "PRAGMA user_version = 1;"));
-  }
+  const auto report = laptopReport();
+  writeOldDatabase(path, GetParam(), wire::encodeInventory(report));
+  if (HasFatalFailure()) return;
   auto db = CollectorDb::open(path, clock);
   ASSERT_TRUE(db) << db.error().message;
-  OutboxItem incident;
-  incident.kind = kOutboxIncident;
-  incident.asset_id = "a";
-  incident.event_id = "e2";
-  incident.payload = "{}";
-  incident.created_at = "t";
-  ASSERT_TRUE((*db)->transact([&](auto& sql) { return OutboxTable(sql).enqueue(incident); }));
   std::vector<OutboxItem> items;
+  for (const char* kind : {kOutboxIncident, kOutboxHistory}) {
+    OutboxItem item;
+    item.kind = kind;
+    item.asset_id = "a";
+    item.event_id = std::string("e-") + kind;
+    item.payload = "{}";
+    item.created_at = "t";
+    ASSERT_TRUE((*db)->transact([&](auto& sql) { return OutboxTable(sql).enqueue(item); }));
+  }
+  std::vector<SightingRow> sightings;
   ASSERT_TRUE((*db)->read([&](auto& sql) -> Result<void> {
     auto all = OutboxTable(sql).all();
     if (!all) return all.error();
     items = *all;
+    auto found = AssetTables(sql).sightingsOf("a");
+    if (!found) return found.error();
+    sightings = *found;
     return {};
   }));
-  ASSERT_EQ(items.size(), 2u);
+  ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[0].event_id, "e1");
   EXPECT_EQ(items[1].kind, "incident");
+  EXPECT_EQ(items[2].kind, "history");
+  // The inventory the assets row held is now the asset's agent sighting.
+  ASSERT_EQ(sightings.size(), 1u);
+  EXPECT_EQ(sightings[0].source, "agent");
+  EXPECT_EQ(sightings[0].agent_id, report.agent_id);
+  auto decoded = wire::decodeInventory(sightings[0].report_json);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->system.hostname, report.system.hostname);
 }
+
+INSTANTIATE_TEST_SUITE_P(Version, OldDatabaseTest, ::testing::Values(1, 2));
 
 TEST(CollectorDbTest, FailedWorkRollsBackEverything) {
   CollectorHarness h;
   auto r = h.db().transact([](auto& db) -> Result<void> {
     AssetTables tables(db);
-    if (auto s = tables.saveAsset({"a", "t", "t", "t", "h", "{}"}); !s) return s;
+    if (auto s = tables.saveAsset({"a", "t", "t", "t", "h"}); !s) return s;
     return makeError("boom", "simulated failure after the first write");
   });
   EXPECT_FALSE(r);

@@ -1,0 +1,77 @@
+#pragma once
+
+// The body of one ingest transaction: reconcile a sighting (a report from one
+// source) to an asset, flag serials and UUIDs that turn out to be shared, merge the
+// asset's sightings by attribute precedence, detect what changed, record every
+// decision, and queue the asset record (carrying those decisions and changes) for
+// the server. Runs on a
+// connection the caller holds inside a transaction (IngestService does).
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "collector/reconcile/reconcile_config.h"
+#include "collector/reconcile/reconciler.h"
+#include "shared/common/clock.h"
+#include "shared/common/result.h"
+#include "shared/storage/sqlite_db.h"
+#include "shared/wire/asset_history.h"
+#include "shared/wire/inventory.h"
+
+namespace steward::collector::ingest {
+
+struct SightingOutcome {
+  bool duplicate = false;  // report_id seen before: nothing changed
+  bool unchanged = false;  // same content as this source's last report: only last_seen moved
+  std::string asset_id;
+  std::string rule;  // the reconciliation rule that placed the sighting
+  std::string evidence;
+  std::vector<wire::ReconcileDecision> decisions;  // recorded by this ingest
+  std::vector<wire::DetectedChange> changes;       // detected by this ingest
+};
+
+// What a source other than an agent adds to its sighting (SNMP discovery).
+struct SightingExtras {
+  // Identifiers the source derived itself (SNMP: serial, snmpEngineID, MACs, sysName),
+  // used instead of those extracted from the report. The report's agent_id then only
+  // marks the source: it is not an identifier and no agent is bound to the asset.
+  const std::vector<wire::AssetIdentifier>* identifiers = nullptr;
+  // Runs once the asset is decided, before anything is queued, to store the source's
+  // own tables (SNMP: the device's network view, which the asset record carries).
+  // Returns true when that view changed, so an unchanged sighting is still resent.
+  std::function<Result<bool>(const std::string& asset_id, const std::string& now)> before_record;
+};
+
+class SightingIngest {
+ public:
+  SightingIngest(steward::storage::SqliteDb& db, const Clock& clock,
+                 const reconcile::Reconciler& reconciler, const reconcile::ReconcileConfig& config,
+                 std::string collector_id);
+
+  // `source` is one of wire::kSource* ("agent", "ocs", "snmp", "manual"). A sighting
+  // without agent id (SNMP) is identified by its hardware and network keys only.
+  Result<SightingOutcome> ingest(const wire::InventoryReport& report, const std::string& source,
+                                 const SightingExtras& extras = {});
+
+ private:
+  steward::storage::SqliteDb& db_;
+  const Clock& clock_;
+  const reconcile::Reconciler& reconciler_;
+  const reconcile::ReconcileConfig& config_;
+  std::string collector_id_;
+};
+
+// The asset's current record (its sightings merged by `precedence`, identifiers,
+// SNMP network view), without decisions or changes, for requeueing it when something
+// outside its sightings changed (SNMP found it on another switch port). nullopt when
+// the asset has no sighting. Inside a transaction the caller holds.
+Result<std::optional<wire::AssetRecord>> currentAssetRecord(
+    steward::storage::SqliteDb& db, const Clock& clock, const std::string& collector_id,
+    const std::string& asset_id, const reconcile::AttributePrecedence& precedence);
+
+// The report as stored for comparison: report id and collection time replaced by
+// fixed placeholders, so two reports with the same content encode the same.
+std::string contentJson(const wire::InventoryReport& report);
+
+}  // namespace steward::collector::ingest

@@ -18,6 +18,7 @@
 #include "shared/wire/json_codec.h"
 #include "tests/integration/steward_stack.h"
 #include "tests/support/sample_report.h"
+#include "tests/support/snmp_daemons.h"
 #include "tests/support/snmptrap_runner.h"
 
 namespace steward::testing {
@@ -31,18 +32,6 @@ constexpr const char* kLinkDown = "1.3.6.1.6.3.1.1.5.3";
 constexpr const char* kLinkUp = "1.3.6.1.6.3.1.1.5.4";
 constexpr const char* kIfIndex2 = "1.3.6.1.2.1.2.2.1.1.2";
 constexpr const char* kIfDescr2 = "1.3.6.1.2.1.2.2.1.2.2";
-
-int freeUdpPort() {
-  const int fd = socket(AF_INET, SOCK_DGRAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a));
-  socklen_t length = sizeof(a);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length);
-  close(fd);
-  return ntohs(a.sin_port);
-}
 
 class TrapIncidentTest : public ::testing::Test {
  protected:

@@ -17,6 +17,7 @@
 #include "shared/wire/json_codec.h"
 #include "tests/integration/steward_stack.h"
 #include "tests/support/sample_report.h"
+#include "tests/support/snmp_daemons.h"
 #include "tests/support/snmptrap_runner.h"
 
 namespace steward::testing {
@@ -27,19 +28,6 @@ using namespace std::chrono_literals;
 
 constexpr const char* kCommunity = "site-trap-community";
 constexpr const char* kLinkDown = "1.3.6.1.6.3.1.1.5.3";
-
-// A UDP port free right now on 127.0.0.1 (the kernel's pick, released for the collector).
-int freeUdpPort() {
-  const int fd = socket(AF_INET, SOCK_DGRAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a));
-  socklen_t length = sizeof(a);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length);
-  close(fd);
-  return ntohs(a.sin_port);
-}
 
 class TrapReceiverIntegrationTest : public ::testing::Test {
  protected:

@@ -1,4 +1,5 @@
 #include "server/auth/user_schema.h"
+#include "server/storage/sqlite/component_schema.h"
 
 #include <array>
 #include <string>
@@ -56,44 +57,10 @@ CREATE TABLE audit_log (
 )SQL",
 };
 
-Result<int> currentVersion(storage::SqliteDb& db) {
-  if (auto made =
-          db.exec("CREATE TABLE IF NOT EXISTS component_versions (component TEXT PRIMARY KEY, "
-                  "version INTEGER NOT NULL)");
-      !made) {
-    return made.error();
-  }
-  auto stmt = db.prepare("SELECT version FROM component_versions WHERE component = 'users'");
-  if (!stmt) return stmt.error();
-  auto row = stmt->step();
-  if (!row) return row.error();
-  return *row ? static_cast<int>(stmt->int64(0)) : 0;
-}
-
 }  // namespace
 
 Result<void> migrateUserSchema(storage::SqliteDb& db) {
-  auto version = currentVersion(db);
-  if (!version) return version.error();
-  if (*version > kUserSchemaVersion) {
-    return makeError("schema_too_new", "user schema version " + std::to_string(*version) +
-                                           " is newer than this server understands");
-  }
-  if (*version == kUserSchemaVersion) return {};
-  auto tx = storage::Transaction::begin(db);
-  if (!tx) return tx.error();
-  for (int next = *version + 1; next <= kUserSchemaVersion; ++next) {
-    if (auto done = db.exec(kMigrations[static_cast<std::size_t>(next - 1)]); !done) {
-      return makeError("storage", "user schema migration to version " + std::to_string(next) +
-                                      " failed: " + done.error().message);
-    }
-  }
-  auto stmt = db.prepare(
-      "INSERT INTO component_versions (component, version) VALUES ('users', ?1) "
-      "ON CONFLICT (component) DO UPDATE SET version = excluded.version");
-  if (!stmt) return stmt.error();
-  if (auto done = stmt->bind(1, std::int64_t{kUserSchemaVersion}).run(); !done) return done;
-  return tx->commit();
+  return migrateComponent(db, "users", kMigrations);
 }
 
 }  // namespace steward::server::auth

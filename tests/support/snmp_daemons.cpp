@@ -91,27 +91,36 @@ std::unique_ptr<SnmpsimDaemon> SnmpsimDaemon::start(const std::vector<std::strin
                                            std::filesystem::perms::others_read |
                                            std::filesystem::perms::others_exec);
   }
-  d->port_ = freeUdpPort(addresses.empty() ? "127.0.0.1" : addresses.front());
-  std::vector<std::string> args = {"--data-dir=" + (d->dir_ / "data").string(),
-                                   "--cache-dir=" + cache.string(), "--v2c-arch",
-                                   "--logging-method=stderr"};
-  for (const auto& a : addresses) {
-    args.push_back("--agent-udpv4-endpoint=" + a + ":" + std::to_string(d->port_));
-  }
-  if (root) {
-    args.push_back("--process-user=nobody");
-    args.push_back("--process-group=nogroup");
-  }
-  d->process_ = std::make_unique<ChildProcess>("/usr/bin/snmpsimd", args,
-                                               (d->dir_ / "snmpsimd.log").string());
-  const bool up = waitUntil(
-      [&] {
-        return !d->process_->running() ||
-               count(d->process_->log(), "Listening at UDP/IPv4 endpoint") >= addresses.size();
-      },
-      timeout);
-  if (!up || !d->process_->running()) {
-    if (error) *error = "snmpsimd did not start: " + d->process_->log();
+  // A port free when asked can be taken by another test process before snmpsimd
+  // binds it (the suite runs in parallel): a bind failure picks another port.
+  for (int attempt = 1;; ++attempt) {
+    d->port_ = freeUdpPort(addresses.empty() ? "127.0.0.1" : addresses.front());
+    std::vector<std::string> args = {"--data-dir=" + (d->dir_ / "data").string(),
+                                     "--cache-dir=" + cache.string(), "--v2c-arch",
+                                     "--logging-method=stderr"};
+    for (const auto& a : addresses) {
+      args.push_back("--agent-udpv4-endpoint=" + a + ":" + std::to_string(d->port_));
+    }
+    if (root) {
+      args.push_back("--process-user=nobody");
+      args.push_back("--process-group=nogroup");
+    }
+    d->process_ = std::make_unique<ChildProcess>(
+        "/usr/bin/snmpsimd", args,
+        (d->dir_ / ("snmpsimd-" + std::to_string(attempt) + ".log")).string());
+    const bool up = waitUntil(
+        [&] {
+          return !d->process_->running() ||
+                 count(d->process_->log(), "Listening at UDP/IPv4 endpoint") >= addresses.size();
+        },
+        timeout);
+    if (up && d->process_->running()) break;
+    const std::string log = d->process_->log();
+    if (attempt < 5 && log.find("Address already in use") != std::string::npos) {
+      d->process_->stop(std::chrono::seconds(5));
+      continue;
+    }
+    if (error) *error = "snmpsimd did not start: " + log;
     return nullptr;
   }
   return d;

@@ -1,4 +1,5 @@
 #include "server/itsm/incidents/incident_schema.h"
+#include "server/storage/sqlite/component_schema.h"
 
 #include <array>
 #include <string>
@@ -82,44 +83,10 @@ CREATE INDEX notification_queue_due ON notification_queue (status, next_attempt_
 )SQL",
 };
 
-Result<int> currentVersion(storage::SqliteDb& db) {
-  if (auto made =
-          db.exec("CREATE TABLE IF NOT EXISTS component_versions (component TEXT PRIMARY KEY, "
-                  "version INTEGER NOT NULL)");
-      !made) {
-    return made.error();
-  }
-  auto stmt = db.prepare("SELECT version FROM component_versions WHERE component = 'incidents'");
-  if (!stmt) return stmt.error();
-  auto row = stmt->step();
-  if (!row) return row.error();
-  return *row ? static_cast<int>(stmt->int64(0)) : 0;
-}
-
 }  // namespace
 
 Result<void> migrateIncidentSchema(storage::SqliteDb& db) {
-  auto version = currentVersion(db);
-  if (!version) return version.error();
-  if (*version > kIncidentSchemaVersion) {
-    return makeError("schema_too_new", "incident schema version " + std::to_string(*version) +
-                                           " is newer than this server understands");
-  }
-  if (*version == kIncidentSchemaVersion) return {};
-  auto tx = storage::Transaction::begin(db);
-  if (!tx) return tx.error();
-  for (int next = *version + 1; next <= kIncidentSchemaVersion; ++next) {
-    if (auto done = db.exec(kMigrations[static_cast<std::size_t>(next - 1)]); !done) {
-      return makeError("storage", "incident schema migration to version " + std::to_string(next) +
-                                      " failed: " + done.error().message);
-    }
-  }
-  auto stmt = db.prepare(
-      "INSERT INTO component_versions (component, version) VALUES ('incidents', ?1) "
-      "ON CONFLICT (component) DO UPDATE SET version = excluded.version");
-  if (!stmt) return stmt.error();
-  if (auto done = stmt->bind(1, std::int64_t{kIncidentSchemaVersion}).run(); !done) return done;
-  return tx->commit();
+  return migrateComponent(db, "incidents", kMigrations);
 }
 
 }  // namespace steward::server::itsm

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "shared/common/id.h"
+#include "server/storage/sqlite/component_schema.h"
 
 namespace steward::server {
 
@@ -48,45 +49,8 @@ CREATE TABLE asset_history_events (
 )SQL",
 };
 
-Result<int> currentVersion(storage::SqliteDb& db) {
-  if (auto made =
-          db.exec("CREATE TABLE IF NOT EXISTS component_versions (component TEXT PRIMARY KEY, "
-                  "version INTEGER NOT NULL)");
-      !made) {
-    return made.error();
-  }
-  auto stmt =
-      db.prepare("SELECT version FROM component_versions WHERE component = 'asset_history'");
-  if (!stmt) return stmt.error();
-  auto row = stmt->step();
-  if (!row) return row.error();
-  return *row ? static_cast<int>(stmt->int64(0)) : 0;
-}
-
 Result<void> migrate(storage::SqliteDb& db) {
-  auto version = currentVersion(db);
-  if (!version) return version.error();
-  if (*version > kAssetHistorySchemaVersion) {
-    return makeError("schema_too_new", "asset history schema version " + std::to_string(*version) +
-                                           " is newer than this server understands");
-  }
-  if (*version == kAssetHistorySchemaVersion) return {};
-  auto tx = storage::Transaction::begin(db);
-  if (!tx) return tx.error();
-  for (int next = *version + 1; next <= kAssetHistorySchemaVersion; ++next) {
-    if (auto done = db.exec(kMigrations[static_cast<std::size_t>(next - 1)]); !done) {
-      return makeError("storage", "asset history migration to version " + std::to_string(next) +
-                                      " failed: " + done.error().message);
-    }
-  }
-  auto stmt = db.prepare(
-      "INSERT INTO component_versions (component, version) VALUES ('asset_history', ?1) "
-      "ON CONFLICT (component) DO UPDATE SET version = excluded.version");
-  if (!stmt) return stmt.error();
-  if (auto done = stmt->bind(1, std::int64_t{kAssetHistorySchemaVersion}).run(); !done) {
-    return done;
-  }
-  return tx->commit();
+  return migrateComponent(db, "asset_history", kMigrations);
 }
 
 std::string lower(std::string s) {

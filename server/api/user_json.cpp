@@ -74,6 +74,19 @@ Result<std::string> password(const std::string& text) {
   return text;
 }
 
+// When text field `key` is present, passes it through `check` (which names what is
+// wrong) into `target`; absent leaves `target` as it was.
+template <typename T, typename Check>
+Result<void> readChecked(const json::object& o, std::string_view key, Check check, T& target) {
+  auto text = textField(o, key);
+  if (!text) return text.error();
+  if (!*text) return {};
+  auto checked = check(**text);
+  if (!checked) return checked.error();
+  target = *checked;
+  return {};
+}
+
 }  // namespace
 
 json::object encodeUser(const auth::User& user) {
@@ -121,20 +134,8 @@ Result<NewUser> decodeNewUser(const std::string& body) {
   auto parsed_role = role(**role_text);
   if (!parsed_role) return parsed_role.error();
   out.role = *parsed_role;
-  auto display = textField(*o, "display_name");
-  if (!display) return display.error();
-  if (*display) {
-    auto checked = displayName(**display);
-    if (!checked) return checked.error();
-    out.display_name = *checked;
-  }
-  auto secret = textField(*o, "password");
-  if (!secret) return secret.error();
-  if (*secret) {
-    auto checked = password(**secret);
-    if (!checked) return checked.error();
-    out.password = *checked;
-  }
+  if (auto r = readChecked(*o, "display_name", displayName, out.display_name); !r) return r.error();
+  if (auto r = readChecked(*o, "password", password, out.password); !r) return r.error();
   return out;
 }
 
@@ -143,31 +144,13 @@ Result<UserPatch> decodeUserPatch(const std::string& body) {
   if (!o) return o.error();
   if (o->empty()) return makeError("invalid_field", "$: name at least one field to change");
   UserPatch out;
-  auto display = textField(*o, "display_name");
-  if (!display) return display.error();
-  if (*display) {
-    auto checked = displayName(**display);
-    if (!checked) return checked.error();
-    out.display_name = *checked;
-  }
-  auto role_text = textField(*o, "role");
-  if (!role_text) return role_text.error();
-  if (*role_text) {
-    auto parsed_role = role(**role_text);
-    if (!parsed_role) return parsed_role.error();
-    out.role = *parsed_role;
-  }
+  if (auto r = readChecked(*o, "display_name", displayName, out.display_name); !r) return r.error();
+  if (auto r = readChecked(*o, "role", role, out.role); !r) return r.error();
   if (const auto* active = o->if_contains("active")) {
     if (!active->is_bool()) return invalid("active", "expected true or false");
     out.active = active->as_bool();
   }
-  auto secret = textField(*o, "password");
-  if (!secret) return secret.error();
-  if (*secret) {
-    auto checked = password(**secret);
-    if (!checked) return checked.error();
-    out.password = *checked;
-  }
+  if (auto r = readChecked(*o, "password", password, out.password); !r) return r.error();
   return out;
 }
 

@@ -22,9 +22,9 @@ Result<std::vector<std::string>> globs(const SectionEntry& e, const std::string&
   auto out = words(e.value);
   for (const auto& glob : out) {
     if (glob.size() > kMaxGlobLength) {
-      return rulesError(source, e.line,
-                        "match: a glob is longer than " + std::to_string(kMaxGlobLength) +
-                            " characters");
+      return rulesError(
+          source, e.line,
+          "match: a glob is longer than " + std::to_string(kMaxGlobLength) + " characters");
     }
   }
   return out;

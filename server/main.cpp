@@ -85,6 +85,16 @@ int main(int argc, char** argv) {
   if (!groups) return startupFailure(groups.error().message);
   itsm::AssetGroupService group_service(**groups, **repository, clock);
   incident_service.setAssetGroups(&group_service);
+  // A route naming a group nobody created yet is allowed (it may be created later
+  // through the API) but is worth a line in the log: until then it sends nothing.
+  for (const auto& route : config->notify.routes) {
+    for (const auto& name : route.groups) {
+      if (auto group = group_service.get(name); !group && group.error().code == "not_found") {
+        log.warning("[notify.route." + route.name + "] groups names '" + name +
+                    "', which does not exist yet: the route sends nothing for it");
+      }
+    }
+  }
   IncidentEndpoints incident_endpoints(incident_service, **incidents, **incidents, clock, *tokens);
   router.setIncidentEndpoints(&incident_endpoints);
   auto users = auth::SqliteUserRepository::open(config->storage_path);

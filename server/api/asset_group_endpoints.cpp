@@ -62,9 +62,11 @@ std::optional<http::HttpResponse> AssetGroupEndpoints::route(
     return http::jsonOk(encodeAssetGroups(*groups));
   }
   if (path.starts_with(std::string(kGroups) + "/")) {
-    const std::string name = path.substr(kGroups.size() + 1);
-    if (name.find('/') != std::string::npos) return std::nullopt;
-    return one(name, request, principal);
+    const std::string rest = path.substr(kGroups.size() + 1);
+    const auto slash = rest.find('/');
+    if (slash == std::string::npos) return one(rest, request, principal);
+    if (rest.substr(slash) == "/assets") return members(rest.substr(0, slash), request);
+    return std::nullopt;
   }
   if (path.starts_with(kAssets) && path.ends_with(kGroupsSuffix) &&
       path.size() > kAssets.size() + kGroupsSuffix.size()) {
@@ -121,6 +123,17 @@ http::HttpResponse AssetGroupEndpoints::one(const std::string& name,
   if (patch->assets || patch->rules) changed += (changed.empty() ? "" : "; ") + summary(*updated);
   audit(principal, request, "asset_group.update", name, changed);
   return http::jsonOk(encodeAssetGroup(*updated));
+}
+
+http::HttpResponse AssetGroupEndpoints::members(const std::string& name,
+                                                const http::HttpRequest& request) const {
+  if (request.method != "GET") return methodNotAllowed("GET");
+  if (auto problem = itsm::groupNameProblem(name); !problem.empty()) {
+    return http::jsonError(400, "invalid_name", "'" + name + "': " + problem);
+  }
+  auto found = service_.members(name);
+  if (!found) return errorResponse(found.error());
+  return http::jsonOk(encodeGroupMembers(name, *found));
 }
 
 http::HttpResponse AssetGroupEndpoints::assetGroups(const std::string& asset_id) const {

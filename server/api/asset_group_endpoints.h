@@ -7,6 +7,7 @@
 //   GET    /api/v1/asset-groups/{name}       one group
 //   PATCH  /api/v1/asset-groups/{name}       description, assets and/or rules (lists replace)
 //   DELETE /api/v1/asset-groups/{name}
+//   GET    /api/v1/asset-groups/{name}/assets the assets in it now, and why
 //   GET    /api/v1/assets/{id}/groups        the groups an asset is in, and why
 //
 // Shapes: server/api/asset_group_json.h. The router has already checked the caller
@@ -40,6 +41,7 @@ class AssetGroupEndpoints {
   http::HttpResponse one(const std::string& name, const http::HttpRequest& request,
                          const auth::Principal& principal) const;
   http::HttpResponse assetGroups(const std::string& asset_id) const;
+  http::HttpResponse members(const std::string& name, const http::HttpRequest& request) const;
   void audit(const auth::Principal& principal, const http::HttpRequest& request,
              const std::string& action, const std::string& name, const std::string& detail) const;
 

@@ -106,6 +106,17 @@ std::string encodeMemberships(const std::string& asset_id,
   return json::serialize(json::object{{"asset_id", asset_id}, {"groups", std::move(groups)}});
 }
 
+std::string encodeGroupMembers(const std::string& name,
+                               const std::vector<itsm::GroupMember>& members) {
+  json::array items;
+  for (const auto& m : members) {
+    items.emplace_back(
+        json::object{{"asset_id", m.asset_id}, {"hostname", m.hostname}, {"reason", m.reason}});
+  }
+  return json::serialize(
+      json::object{{"name", name}, {"items", std::move(items)}, {"total", members.size()}});
+}
+
 Result<itsm::AssetGroup> decodeNewAssetGroup(const std::string& body) {
   auto o = parseObject(body);
   if (!o) return o.error();

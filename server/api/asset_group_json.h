@@ -26,6 +26,10 @@ std::string encodeAssetGroups(const std::vector<itsm::AssetGroup>& groups);
 std::string encodeMemberships(const std::string& asset_id,
                               const std::vector<itsm::GroupMembership>& memberships);
 
+// {"name": ..., "items": [{"asset_id", "hostname", "reason"}], "total": N}
+std::string encodeGroupMembers(const std::string& name,
+                               const std::vector<itsm::GroupMember>& members);
+
 // POST: name required; description, assets, rules optional.
 Result<itsm::AssetGroup> decodeNewAssetGroup(const std::string& body);
 // PATCH: description, assets, rules; "name" is refused (groups are not renamed:

@@ -67,4 +67,27 @@ Result<std::vector<std::string>> AssetGroupService::groupNamesOf(const std::stri
   return names;
 }
 
+Result<std::vector<GroupMember>> AssetGroupService::members(const std::string& name) {
+  auto group = groups_.get(name);
+  if (!group) return group.error();
+  std::vector<GroupMember> out;
+  AssetQuery query;
+  query.per_page = 500;
+  for (;; ++query.page) {
+    auto page = assets_.list(query);
+    if (!page) return page.error();
+    for (const auto& summary : page->items) {
+      std::optional<std::string> reason = membershipReason(*group, summary.asset_id, nullptr);
+      if (!reason && !group->rules.empty()) {
+        auto record = assets_.get(summary.asset_id);
+        if (!record) return record.error();
+        reason = membershipReason(*group, summary.asset_id, &*record);
+      }
+      if (reason) out.push_back(GroupMember{summary.asset_id, summary.hostname, *reason});
+    }
+    if (page->items.size() < query.per_page) break;
+  }
+  return out;
+}
+
 }  // namespace steward::server::itsm

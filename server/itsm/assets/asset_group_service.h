@@ -16,6 +16,13 @@
 
 namespace steward::server::itsm {
 
+// One asset of a group, as GET /api/v1/asset-groups/{name}/assets lists it.
+struct GroupMember {
+  std::string asset_id;
+  std::string hostname;
+  std::string reason;  // "listed" or "rule N"
+};
+
 // PATCH: absent fields stay as they are; present lists replace the whole list.
 struct AssetGroupPatch {
   std::optional<std::string> description;
@@ -43,6 +50,11 @@ class AssetGroupService final : public notify::AssetGroupLookup {
   Result<std::vector<GroupMembership>> membershipsOf(const std::string& asset_id);
 
   Result<std::vector<std::string>> groupNamesOf(const std::string& asset_id) override;
+
+  // Every asset in the group now, ordered by hostname. Walks the whole inventory
+  // (a group's rules are evaluated per asset), so it costs one read per asset.
+  // Errors: "not_found" for an unknown group, "storage".
+  Result<std::vector<GroupMember>> members(const std::string& name);
 
  private:
   Result<void> checkAssetsExist(const std::vector<std::string>& asset_ids);

@@ -82,6 +82,12 @@ TEST_F(AssetGroupApiTest, CreateReadChangeAndDeleteAGroup) {
   EXPECT_EQ(groupCount(), 1u);
   EXPECT_EQ(groupsOf(kAssetA), std::vector<std::string>{"dbservers:rule 1"});
   EXPECT_EQ(groupsOf(kAssetB), std::vector<std::string>{"dbservers:listed"});
+  auto members = get(std::string(kGroups) + "/dbservers/assets");
+  ASSERT_EQ(members.status, 200) << members.body;
+  EXPECT_EQ(members.body, R"({"name":"dbservers","items":[{"asset_id":")" + std::string(kAssetA) +
+                              R"(","hostname":"db-01","reason":"rule 1"},{"asset_id":")" +
+                              std::string(kAssetB) +
+                              R"(","hostname":"ws-07","reason":"listed"}],"total":2})");
 
   clock_.advance(std::chrono::minutes(5));
   auto changed = as("PATCH", std::string(kGroups) + "/dbservers",
@@ -111,7 +117,7 @@ TEST_F(AssetGroupApiTest, ReadingNeedsAStaffLoginAndWritingTheAdmin) {
   const std::string one = std::string(kGroups) + "/dbservers";
   const std::string asset_groups = std::string("/api/v1/assets/") + kAssetA + "/groups";
 
-  for (const auto& path : {std::string(kGroups), one, asset_groups}) {
+  for (const auto& path : {std::string(kGroups), one, one + "/assets", asset_groups}) {
     EXPECT_EQ(send("GET", path, "", std::nullopt).status, 401) << path;
     EXPECT_EQ(send("GET", path, "", viewer).status, 200) << path;
     EXPECT_EQ(send("GET", path, "", tech).status, 200) << path;
@@ -192,6 +198,9 @@ TEST_F(AssetGroupApiTest, BadInputIsRefusedWithTheReasonAndChangesNothing) {
   EXPECT_EQ(as("GET", std::string(kGroups) + "/Bad%20Name").status, 400);
   EXPECT_EQ(as("GET", std::string(kGroups) + "/x'%20OR%20'1'='1").status, 400);
   EXPECT_EQ(as("PUT", one, R"({"description":"x"})").status, 405);
+  EXPECT_EQ(get(std::string(kGroups) + "/nosuch/assets").status, 404);
+  EXPECT_EQ(as("POST", one + "/assets", "{}").status, 405);
+  EXPECT_EQ(get(one + "/other").status, 404);
 
   // Nothing above changed anything.
   EXPECT_EQ(groupCount(), 1u);

@@ -39,7 +39,7 @@ TEST(AssetGroupTest, NamesAreShortLowerCaseAndUrlSafe) {
   for (const char* good : {"dbservers", "core-switches", "site_2.racks", "0day", "a"}) {
     EXPECT_EQ(groupNameProblem(good), "") << good;
   }
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string(), std::string(65, 'a'), std::string("DBServers"), std::string("-x"),
         std::string(".hidden"), std::string("a b"), std::string("a/b"), std::string("x';--"),
         std::string("ä"), std::string("a,b")}) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "server/api/asset_group_endpoints.h"
 #include "server/api/incident_endpoints.h"
 #include "server/api/router.h"
 #include "server/api/user_endpoints.h"
@@ -13,6 +14,8 @@
 #include "server/auth/token_verifier.h"
 #include "server/auth/user_command.h"
 #include "server/cli.h"
+#include "server/itsm/assets/asset_group_service.h"
+#include "server/itsm/assets/sqlite_asset_group_repository.h"
 #include "server/itsm/incidents/incident_service.h"
 #include "server/itsm/incidents/sqlite_incident_repository.h"
 #include "server/notify/email_sender.h"
@@ -78,6 +81,20 @@ int main(int argc, char** argv) {
   if (!incidents) return startupFailure(incidents.error().message);
   itsm::IncidentService incident_service(**incidents, clock, config->incident_policy,
                                          config->notify);
+  auto groups = itsm::SqliteAssetGroupRepository::open(config->storage_path);
+  if (!groups) return startupFailure(groups.error().message);
+  itsm::AssetGroupService group_service(**groups, **repository, clock);
+  incident_service.setAssetGroups(&group_service);
+  // A route naming a group nobody created yet is allowed (it may be created later
+  // through the API) but is worth a line in the log: until then it sends nothing.
+  for (const auto& route : config->notify.routes) {
+    for (const auto& name : route.groups) {
+      if (auto group = group_service.get(name); !group && group.error().code == "not_found") {
+        log.warning("[notify.route." + route.name + "] groups names '" + name +
+                    "', which does not exist yet: the route sends nothing for it");
+      }
+    }
+  }
   IncidentEndpoints incident_endpoints(incident_service, **incidents, **incidents, clock, *tokens);
   router.setIncidentEndpoints(&incident_endpoints);
   auto users = auth::SqliteUserRepository::open(config->storage_path);
@@ -87,6 +104,8 @@ int main(int argc, char** argv) {
   auth::Authenticator authenticator(**users, clock, auth_options);
   UserEndpoints user_endpoints(authenticator);
   router.setAuthentication(&authenticator, &user_endpoints);
+  AssetGroupEndpoints group_endpoints(group_service, &authenticator);
+  router.setAssetGroupEndpoints(&group_endpoints);
   if (auto admins = (*users)->countActiveAdmins(); admins && *admins == 0) {
     log.warning("no admin user yet: create one with  steward-server user add --config " +
                 cli->config_path + " --name admin --role admin");

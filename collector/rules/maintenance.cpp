@@ -4,6 +4,8 @@
 #include <cctype>
 #include <sstream>
 
+#include "shared/common/glob.h"
+
 namespace steward::collector::rules {
 
 namespace {
@@ -72,24 +74,7 @@ Result<std::vector<WeeklySpan>> parseWeekly(const std::string& text) {
 }
 
 bool globMatch(const std::string& pattern, const std::string& text) {
-  // Iterative matcher with one backtrack point: linear enough for hostnames.
-  std::size_t p = 0, t = 0, star = std::string::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
+  return steward::globMatch(std::string_view(pattern), std::string_view(text));
 }
 
 bool inWindow(const MaintenanceWindow& window, const std::string& asset_id,

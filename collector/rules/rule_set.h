@@ -79,10 +79,22 @@ struct WeeklySpan {
   int length_minutes = 0;
 };
 
+// A named set of assets in the rules file ([group NAME] match = ...), so several
+// maintenance windows can share one list. Local to this collector's rules file: the
+// server's asset groups (REST API) are separate; see config/rules.conf.
+struct AssetGroup {
+  std::string name;
+  std::vector<std::string> match;  // globs (* and ?) over asset id or hostname
+  int line = 0;
+};
+
 // While a window is active, rules raise nothing on the assets it matches.
 struct MaintenanceWindow {
   std::string name;
-  std::vector<std::string> match;  // globs (* and ?) over asset id or hostname
+  // Globs (* and ?) over asset id or hostname: the window's own `match` plus those of
+  // every group it names (copied in when the file is read, so matching needs no lookup).
+  std::vector<std::string> match;
+  std::vector<std::string> groups;  // the [group NAME]s it names, for messages
   std::optional<Clock::WallTime> from;
   std::optional<Clock::WallTime> until;
   std::vector<WeeklySpan> weekly;  // empty: the whole from..until range
@@ -94,6 +106,7 @@ struct RuleSet {
   Settings settings;
   std::vector<Rule> rules;
   std::vector<MaintenanceWindow> maintenance;
+  std::vector<AssetGroup> groups;
 
   const Rule* find(const std::string& id) const {
     for (const auto& rule : rules) {

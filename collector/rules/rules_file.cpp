@@ -7,25 +7,15 @@
 #include <set>
 #include <sstream>
 
-#include "collector/rules/maintenance.h"
+#include "collector/rules/maintenance_file.h"
+#include "collector/rules/rules_sections.h"
 #include "collector/rules/title_template.h"
 
 namespace steward::collector::rules {
 
 namespace {
 
-struct Entry {
-  int line = 0;
-  std::string key;
-  std::string value;
-};
-
-struct Section {
-  std::string type;  // "settings", "rule" or "maintenance"
-  std::string name;
-  int line = 0;
-  std::vector<Entry> entries;
-};
+using Entry = SectionEntry;
 
 std::string trim(std::string_view text) {
   std::size_t begin = 0, end = text.size();
@@ -66,7 +56,7 @@ class Parser {
   explicit Parser(std::string source) : source_(std::move(source)) {}
 
   Error error(int line, const std::string& problem) const {
-    return makeError("rules_invalid", source_ + ":" + std::to_string(line) + ": " + problem);
+    return rulesError(source_, line, problem);
   }
 
   Result<std::vector<Section>> sections(std::string_view text) const {
@@ -91,7 +81,7 @@ class Parser {
         s.name = space == std::string::npos ? "" : trim(inside.substr(space));
         if (s.type == "settings") {
           if (!s.name.empty()) return error(number, "[settings] takes no name");
-        } else if (s.type == "rule" || s.type == "maintenance") {
+        } else if (s.type == "rule" || s.type == "maintenance" || s.type == "group") {
           if (!isName(s.name)) {
             return error(number, "[" + s.type +
                                      " NAME] needs a name of letters, digits, '_', "
@@ -100,7 +90,8 @@ class Parser {
           }
         } else {
           return error(number, "unknown section [" + inside +
-                                   "]; expected [settings], [rule ID] or [maintenance NAME]");
+                                   "]; expected [settings], [rule ID], [maintenance NAME] "
+                                   "or [group NAME]");
         }
         out.push_back(std::move(s));
         continue;
@@ -276,40 +267,6 @@ class Parser {
     return r;
   }
 
-  Result<MaintenanceWindow> maintenance(const Section& s) const {
-    MaintenanceWindow w;
-    w.name = s.name;
-    w.line = s.line;
-    for (const auto& e : s.entries) {
-      if (e.key == "match") {
-        std::string list = e.value;
-        for (char& c : list) c = (c == ',' ? ' ' : c);
-        std::istringstream words(list);
-        for (std::string word; words >> word;) w.match.push_back(word);
-      } else if (e.key == "from" || e.key == "until") {
-        auto t = parseRfc3339(e.value);
-        if (!t) return error(e.line, e.key + " = '" + e.value + "' is not an RFC 3339 UTC time");
-        (e.key == "from" ? w.from : w.until) = *t;
-      } else if (e.key == "weekly") {
-        auto spans = parseWeekly(e.value);
-        if (!spans) return error(e.line, "weekly: " + spans.error().message);
-        w.weekly = std::move(*spans);
-      } else {
-        return error(e.line, "unknown key '" + e.key + "' in [maintenance " + s.name + "]");
-      }
-    }
-    if (w.match.empty()) {
-      return error(s.line, "[maintenance " + s.name + "] needs 'match' (asset ids or hostnames)");
-    }
-    if (w.weekly.empty() && !w.from && !w.until) {
-      return error(s.line, "[maintenance " + s.name + "] needs 'weekly' or 'from'/'until'");
-    }
-    if (w.from && w.until && *w.until <= *w.from) {
-      return error(s.line, "[maintenance " + s.name + "] ends before it starts");
-    }
-    return w;
-  }
-
  private:
   std::string source_;
 };
@@ -338,7 +295,7 @@ Result<RuleSet> parseRules(std::string_view text, const std::string& source) {
   if (!sections) return sections.error();
   RuleSet set;
   set.source = source;
-  std::set<std::string> ids, windows;
+  std::set<std::string> ids, windows, groups;
   bool settings_seen = false;
   for (const auto& s : *sections) {
     if (s.type == "settings") {
@@ -352,15 +309,23 @@ Result<RuleSet> parseRules(std::string_view text, const std::string& source) {
       auto rule = parser.rule(s);
       if (!rule) return rule.error();
       set.rules.push_back(std::move(*rule));
+    } else if (s.type == "group") {
+      if (!groups.insert(s.name).second) {
+        return parser.error(s.line, "group '" + s.name + "' is defined twice");
+      }
+      auto group = parseGroupSection(s, source);
+      if (!group) return group.error();
+      set.groups.push_back(std::move(*group));
     } else {
       if (!windows.insert(s.name).second) {
         return parser.error(s.line, "maintenance window '" + s.name + "' is defined twice");
       }
-      auto window = parser.maintenance(s);
+      auto window = parseMaintenanceSection(s, source);
       if (!window) return window.error();
       set.maintenance.push_back(std::move(*window));
     }
   }
+  if (auto resolved = resolveMaintenanceGroups(set); !resolved) return resolved.error();
   return set;
 }
 

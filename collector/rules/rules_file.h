@@ -1,7 +1,7 @@
 #pragma once
 
-// Reads the rules file: INI-like lines, "[settings]", "[rule ID]" and
-// "[maintenance NAME]" sections of "key = value" pairs, '#' or ';' comments.
+// Reads the rules file: INI-like lines, "[settings]", "[rule ID]", "[maintenance NAME]"
+// and "[group NAME]" sections of "key = value" pairs, '#' or ';' comments.
 // config/rules.conf is the shipped, commented example.
 
 #include <string>
@@ -15,7 +15,8 @@ namespace steward::collector::rules {
 // Parses `text`; `source` names the file in messages. Any problem fails the whole
 // file with code "rules_invalid" and a message "<source>:<line>: <problem>":
 // unknown sections, keys or rule types, duplicate ids, bad numbers, durations,
-// times, OIDs or templates, a clear level on the wrong side of the raise level.
+// times, OIDs or templates, a clear level on the wrong side of the raise level, a
+// maintenance window naming a group the file does not define.
 Result<RuleSet> parseRules(std::string_view text, const std::string& source);
 
 // Reads and parses the file at `path` (unreadable: "rules_invalid" naming the path).

@@ -105,10 +105,11 @@ http::HttpResponse Router::routePerson(const http::HttpRequest& request) const {
                                " role may not " + request.method + " " + path);
   }
   auto response = routeAuthorised(request, *principal);
-  // Every change a person makes is in the audit log; the user endpoints write their
-  // own, more specific entries.
+  // Every change a person makes is in the audit log; the user and asset group
+  // endpoints write their own, more specific entries.
   const bool change = request.method != "GET" && request.method != "HEAD";
-  if (change && response.status < 400 && !path.starts_with("/api/v1/users")) {
+  if (change && response.status < 400 && !path.starts_with("/api/v1/users") &&
+      !path.starts_with("/api/v1/asset-groups")) {
     auth_->audit(principal->user.name, request.method + " " + path, path,
                  "status " + std::to_string(response.status), request.remote_address);
   }
@@ -124,6 +125,9 @@ http::HttpResponse Router::routeAuthorised(const http::HttpRequest& request,
   }
   if (incidents_ != nullptr) {
     if (auto response = incidents_->route(request, &principal)) return *response;
+  }
+  if (groups_ != nullptr) {
+    if (auto response = groups_->route(request, principal)) return *response;
   }
   if (history_) {  // its GET routes; POST /api/v1/collector/history is in routeCollector
     if (auto response = history_->route(request)) return *response;

@@ -15,6 +15,8 @@
 //                                   see server/api/incident_endpoints.h
 //   /api/v1/session, /api/v1/users..., /api/v1/audit
 //                                   see server/api/user_endpoints.h
+//   /api/v1/asset-groups..., GET /api/v1/assets/{id}/groups
+//                                   see server/api/asset_group_endpoints.h
 //
 // Who may call what is decided here, once, before any endpoint runs: /api/v1/collector/*
 // take the collector token; every other /api/v1 path needs a person (API token or
@@ -29,6 +31,7 @@
 #include <optional>
 
 #include "server/api/asset_endpoints.h"
+#include "server/api/asset_group_endpoints.h"
 #include "server/api/collector_endpoints.h"
 #include "server/api/history_endpoints.h"
 #include "server/api/incident_endpoints.h"
@@ -55,6 +58,10 @@ class Router {
     history_.emplace(*history, collector_);
   }
 
+  // Serves the asset group API through `groups` (must outlive the router); without
+  // it those paths are 404.
+  void setAssetGroupEndpoints(const AssetGroupEndpoints* groups) { groups_ = groups; }
+
   // Authenticates people through `authenticator` and serves the session and user
   // endpoints; both must outlive the router.
   void setAuthentication(auth::Authenticator* authenticator, const UserEndpoints* users) {
@@ -75,6 +82,7 @@ class Router {
   CollectorEndpoints collector_;
   AssetEndpoints assets_;
   const IncidentEndpoints* incidents_ = nullptr;
+  const AssetGroupEndpoints* groups_ = nullptr;
   std::optional<HistoryEndpoints> history_;
   auth::Authenticator* auth_ = nullptr;
   const UserEndpoints* users_ = nullptr;

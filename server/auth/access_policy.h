@@ -5,6 +5,8 @@
 // without doing anything:
 //
 //   /api/v1/users…, /api/v1/audit        admin
+//   POST/PATCH/DELETE /api/v1/asset-groups…  admin (groups steer notification routing:
+//                                        configuration, like the users)
 //   POST /api/v1/incidents               admin, technician, requester
 //   GET  /api/v1/incidents[/{key}]       everyone (requesters see only their own:
 //                                        the incident endpoints narrow it)

@@ -14,6 +14,13 @@ bool matches(const std::vector<T>& filter, const T& value) {
   return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
 }
 
+// True when `filter` is empty or shares a name with `names`.
+bool anyIn(const std::vector<std::string>& filter, const std::vector<std::string>& names) {
+  if (filter.empty()) return true;
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& name) { return matches(filter, name); });
+}
+
 std::string ruleOf(const itsm::Incident& i) {
   return i.source.starts_with("rule:") ? i.source.substr(5) : "";
 }
@@ -73,14 +80,16 @@ std::string webhookBody(const std::string& event, const itsm::Incident& i) {
 }  // namespace
 
 std::vector<Notification> notificationsFor(const NotifyConfig& config, const std::string& event,
-                                           const itsm::Incident& incident) {
+                                           const itsm::Incident& incident,
+                                           const std::vector<std::string>& asset_groups) {
   std::vector<Notification> out;
   std::set<std::pair<std::string, std::string>> seen;
   const std::string rule = ruleOf(incident);
   for (const auto& route : config.routes) {
     if (!matches(route.events, event) || !matches(route.priorities, incident.priority) ||
         (!route.rules.empty() && !matches(route.rules, rule)) ||
-        (!route.assets.empty() && !matches(route.assets, incident.asset_id.value_or("")))) {
+        (!route.assets.empty() && !matches(route.assets, incident.asset_id.value_or(""))) ||
+        !anyIn(route.groups, asset_groups)) {
       continue;
     }
     auto add = [&](const std::string& channel, const std::string& target) {

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "server/itsm/assets/asset_group.h"
 #include "server/itsm/incidents/incident.h"
 
 namespace steward::server::notify {
@@ -42,6 +43,12 @@ Result<NotifyRoute> loadRoute(const IniConfig& ini, const std::string& name) {
   }
   route.rules = list(ini.getString(prefix + "rules", ""));
   route.assets = list(ini.getString(prefix + "assets", ""));
+  route.groups = list(ini.getString(prefix + "groups", ""));
+  for (const auto& group : route.groups) {
+    if (auto problem = itsm::groupNameProblem(group); !problem.empty()) {
+      return invalid(ini, prefix + "groups", "'" + group + "': " + problem);
+    }
+  }
   route.emails = list(ini.getString(prefix + "email", ""));
   for (const auto& address : route.emails) {
     if (address.find('@') == std::string::npos ||

@@ -8,9 +8,13 @@
 //   routes = oncall, chat      max_attempts = 8    retry_base_seconds = 30
 //   [notify.route.oncall]
 //   events = raise, resolve    priorities = P1, P2   rules = disk_usage   assets = <uuid>, ...
+//   groups = dbservers, core-switches
 //   email = ops@example.test, lead@example.test      webhook = http://127.0.0.1:9999/hook
 //
-// An empty filter matches everything. events: raise, priority, reopen, resolve.
+// An empty filter matches everything; every non-empty filter must match. events: raise,
+// priority, reopen, resolve. groups names asset groups kept in the database (managed
+// through /api/v1/asset-groups): the incident's asset must be in at least one of them
+// when the notification is made; a group that does not exist matches nothing.
 
 #include <chrono>
 #include <cstdint>
@@ -28,6 +32,7 @@ struct NotifyRoute {
   std::vector<int> priorities;  // 1..5
   std::vector<std::string> rules;
   std::vector<std::string> assets;
+  std::vector<std::string> groups;  // asset group names
   std::vector<std::string> emails;
   std::vector<std::string> webhooks;
 };
@@ -41,11 +46,20 @@ struct NotifyConfig {
   std::chrono::seconds retry_max{3600};
   std::chrono::milliseconds send_timeout{10000};  // per SMTP session or webhook call
   std::vector<NotifyRoute> routes;
+
+  // True when some route filters on asset groups (only then are they looked up).
+  bool routesByGroup() const {
+    for (const auto& route : routes) {
+      if (!route.groups.empty()) return true;
+    }
+    return false;
+  }
 };
 
 // Reads [notify] and every [notify.route.<name>] listed in notify.routes. Errors
-// ("config_invalid") name the file and key: unknown event, bad priority, a webhook that
-// is not http://, an address without '@', a route with no target.
+// ("config_invalid") name the file and key: unknown event, bad priority, a group name
+// no group could have, a webhook that is not http://, an address without '@', a route
+// with no target.
 Result<NotifyConfig> loadNotifyConfig(const IniConfig& ini);
 
 }  // namespace steward::server::notify

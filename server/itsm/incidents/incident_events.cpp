@@ -76,7 +76,8 @@ Result<Incident> IncidentService::raise(const wire::IncidentEvent& e) {
   setPriority(i);
   TimelineEntry entry{i.created_at, i.source, "created", "{}",
                       "raised by rule " + e.rule_id + " on collector " + e.collector_id};
-  auto created = repo_.create(std::move(i), std::move(entry), extras(e.event_id, {"raise"}));
+  auto created =
+      repo_.create(std::move(i), std::move(entry), extras(e.event_id, {"raise"}, e.asset_id));
   if (!created && created.error().code == "duplicate_event") {
     return makeError("duplicate_event", created.error().message);
   }
@@ -94,7 +95,7 @@ Result<EventOutcome> IncidentService::countOccurrence(Incident i, const wire::In
       {"occurrence_count", json::object{{"from", before}, {"to", i.occurrence_count}}}};
   TimelineEntry entry{i.updated_at, "rule:" + e.rule_id, "occurrence", json::serialize(changes),
                       e.description};
-  auto stored = repo_.update(i, {entry}, extras(e.event_id, {}));
+  auto stored = repo_.update(i, {entry}, extras(e.event_id, {}, i.asset_id));
   if (!stored) return stored.error();
   return EventOutcome{"applied", "occurrence", stored->number};
 }
@@ -110,7 +111,7 @@ Result<EventOutcome> IncidentService::autoResolve(Incident i, const wire::Incide
                       " Evidence: " + e.evidence;
   TimelineEntry entry{i.updated_at, "rule:" + e.rule_id, "resolved", stateChange(before, i.state),
                       i.resolution_note};
-  auto stored = repo_.update(i, {entry}, extras(e.event_id, {"resolve"}));
+  auto stored = repo_.update(i, {entry}, extras(e.event_id, {"resolve"}, i.asset_id));
   if (!stored) return stored.error();
   return EventOutcome{"applied", "resolved", stored->number};
 }
@@ -127,7 +128,7 @@ Result<EventOutcome> IncidentService::reopen(Incident i, const wire::IncidentEve
   if (e.evidence != "{}") i.evidence = e.evidence;
   TimelineEntry entry{i.updated_at, "rule:" + e.rule_id, "reopened", stateChange(before, i.state),
                       "the fault returned: " + e.description};
-  auto stored = repo_.update(i, {entry}, extras(e.event_id, {"reopen"}));
+  auto stored = repo_.update(i, {entry}, extras(e.event_id, {"reopen"}, i.asset_id));
   if (!stored) return stored.error();
   return EventOutcome{"applied", "reopened", stored->number};
 }

@@ -6,6 +6,7 @@
 #include "server/itsm/incidents/incident_lifecycle.h"
 #include "server/notify/notification_router.h"
 #include "shared/common/id.h"
+#include "shared/common/log.h"
 
 namespace steward::server::itsm {
 
@@ -54,14 +55,26 @@ void IncidentService::setPriority(Incident& i) const {
 }
 
 WriteExtras IncidentService::extras(std::optional<std::string> event_id,
-                                    std::vector<std::string> events) const {
+                                    std::vector<std::string> events,
+                                    const std::optional<std::string>& asset_id) const {
   WriteExtras out;
   out.event_id = std::move(event_id);
   if (!events.empty()) {
-    out.notify = [this, events](const Incident& incident) {
+    std::vector<std::string> groups;
+    if (groups_ != nullptr && asset_id && notify_.routesByGroup()) {
+      auto found = groups_->groupNamesOf(*asset_id);
+      if (found) {
+        groups = std::move(*found);
+      } else {  // the incident still counts more than its notification
+        logger("server.notify")
+            .error("[asset=" + *asset_id + "] cannot read its asset groups; routes by group skip " +
+                   "this change: " + found.error().message);
+      }
+    }
+    out.notify = [this, events, groups](const Incident& incident) {
       std::vector<notify::Notification> all;
       for (const auto& event : events) {
-        auto some = notify::notificationsFor(notify_, event, incident);
+        auto some = notify::notificationsFor(notify_, event, incident, groups);
         all.insert(all.end(), some.begin(), some.end());
       }
       return all;
@@ -98,7 +111,7 @@ Result<Incident> IncidentService::create(const NewIncident& d, const std::string
   i.created_at = i.updated_at = i.last_occurred_at = now();
   setPriority(i);
   TimelineEntry entry{i.created_at, i.source, "created", "{}", "manual incident"};
-  return repo_.create(std::move(i), std::move(entry), extras(std::nullopt, {"raise"}));
+  return repo_.create(std::move(i), std::move(entry), extras(std::nullopt, {"raise"}, d.asset_id));
 }
 
 Result<Incident> IncidentService::update(const std::string& key, const IncidentPatch& p,
@@ -179,7 +192,7 @@ Result<Incident> IncidentService::update(const std::string& key, const IncidentP
   std::vector<TimelineEntry> entries;
   if (!changes.empty()) entries.push_back({at, who, "updated", json::serialize(changes), note});
   if (work_note) entries.push_back({at, who, "work_note", "{}", *p.work_note});
-  return repo_.update(next, entries, extras(std::nullopt, events));
+  return repo_.update(next, entries, extras(std::nullopt, events, next.asset_id));
 }
 
 }  // namespace steward::server::itsm

@@ -12,6 +12,7 @@
 #include "server/itsm/incidents/incident.h"
 #include "server/itsm/incidents/incident_policy.h"
 #include "server/itsm/incidents/incident_repository.h"
+#include "server/notify/asset_group_lookup.h"
 #include "server/notify/notify_config.h"
 #include "shared/common/clock.h"
 #include "shared/common/result.h"
@@ -65,6 +66,10 @@ class IncidentService {
                   const notify::NotifyConfig& notify)
       : repo_(repository), clock_(clock), policy_(policy), notify_(notify) {}
 
+  // Where routes with `groups = ...` learn an incident's asset groups (must outlive
+  // the service). Without it such routes match nothing.
+  void setAssetGroups(notify::AssetGroupLookup* groups) { groups_ = groups; }
+
   // `actor` is the person's name (recorded as "person:<actor>").
   Result<Incident> create(const NewIncident& draft, const std::string& actor);
   // Errors: "not_found", "invalid_transition" (409: the reason says why; nothing
@@ -80,13 +85,17 @@ class IncidentService {
   Result<EventOutcome> autoResolve(Incident incident, const wire::IncidentEvent& event);
   Result<EventOutcome> reopen(Incident incident, const wire::IncidentEvent& event);
   void setPriority(Incident& incident) const;
-  WriteExtras extras(std::optional<std::string> event_id, std::vector<std::string> events) const;
+  // The notifications a write causes. The asset's groups are looked up here, before
+  // the repository's transaction, so no other component's lock is taken inside it.
+  WriteExtras extras(std::optional<std::string> event_id, std::vector<std::string> events,
+                     const std::optional<std::string>& asset_id) const;
   std::string now() const;
 
   IncidentRepository& repo_;
   const Clock& clock_;
   const IncidentPolicy& policy_;
   const notify::NotifyConfig& notify_;
+  notify::AssetGroupLookup* groups_ = nullptr;
   // Serialises event application so two events for the same (asset, rule, subject)
   // cannot both see "nothing open" and raise two incidents.
   std::mutex events_mutex_;

@@ -51,5 +51,45 @@ TEST(MaintenanceTest, AbsoluteRangeByAssetId) {
   EXPECT_EQ(activeWindow({w}, "0193abcd", "", at("2026-12-25T12:00:00Z")), "w");
 }
 
+TEST(MaintenanceTest, WindowByGroupMatchesTheGroupsHostsAndItsOwn) {
+  auto set = parseRules(R"(
+[maintenance db-patching]
+group = dbservers, backup
+match = extra-01
+from = 2026-12-24T00:00:00Z
+until = 2026-12-27T00:00:00Z
+[group dbservers]
+match = db-*, pg-??
+[group backup]
+match = 0193*
+[group unused]
+match = web-*
+)",
+                        "g.conf");
+  ASSERT_TRUE(set) << set.error().message;
+  ASSERT_EQ(set->groups.size(), 3u);
+  const auto& w = set->maintenance.at(0);
+  EXPECT_EQ(w.groups, (std::vector<std::string>{"dbservers", "backup"}));
+  const auto t = at("2026-12-25T12:00:00Z");
+  EXPECT_TRUE(inWindow(w, "id", "db-01", t));
+  EXPECT_TRUE(inWindow(w, "id", "pg-02", t));
+  EXPECT_TRUE(inWindow(w, "0193abcd", "anything", t));  // by asset id, through a group
+  EXPECT_TRUE(inWindow(w, "id", "extra-01", t));        // its own match still counts
+  EXPECT_FALSE(inWindow(w, "id", "pg-100", t));
+  EXPECT_FALSE(inWindow(w, "id", "web-01", t));  // a group it does not name
+  EXPECT_FALSE(inWindow(w, "id", "db-01", at("2026-12-27T00:00:00Z")));  // window over
+}
+
+TEST(MaintenanceTest, WindowWithOnlyAGroupNeedsNoMatch) {
+  auto set = parseRules(
+      "[group switches]\nmatch = sw-*\n[maintenance m]\ngroup = switches\n"
+      "weekly = Sun 01:00-05:00\n",
+      "g.conf");
+  ASSERT_TRUE(set) << set.error().message;
+  EXPECT_EQ(set->maintenance.at(0).match, (std::vector<std::string>{"sw-*"}));
+  EXPECT_EQ(activeWindow(set->maintenance, "id", "sw-core-1", at("2026-12-06T02:00:00Z")), "m");
+  EXPECT_EQ(activeWindow(set->maintenance, "id", "sw-core-1", at("2026-12-06T06:00:00Z")), "");
+}
+
 }  // namespace
 }  // namespace steward::collector::rules

@@ -212,6 +212,24 @@ TEST_F(RulesEngineTest, MaintenanceWindowSuppressesRaisingUntilItEnds) {
   EXPECT_EQ(events()[1].title, "db-01: unit backup.service failed");
 }
 
+TEST_F(RulesEngineTest, MaintenanceWindowByGroupSuppressesOnlyTheGroupsAssets) {
+  const std::string start = formatRfc3339(h_.clock.now());
+  const std::string end = formatRfc3339(h_.clock.now() + 1h);
+  startEngine(std::string(kDiskRules) + "[group dbservers]\nmatch = db-*, pg-01\n" +
+              "[maintenance patching]\ngroup = dbservers\nfrom = " + start + "\nuntil = " + end +
+              "\n");
+  addAgent(1, "db-01");
+  addAgent(2, "pg-01");
+  addAgent(3, "web-01");
+  wire::Health h;
+  h.failed_units = std::vector<std::string>{"backup.service"};
+  heartbeat(1, h);
+  heartbeat(2, h);
+  heartbeat(3, h);
+  ASSERT_EQ(events().size(), 1u);
+  EXPECT_EQ(events()[0].title, "web-01: unit backup.service failed");
+}
+
 TEST_F(RulesEngineTest, ARemovedMemoryModuleRaisesAndItsReturnClears) {
   startEngine(R"(
 [rule hw]

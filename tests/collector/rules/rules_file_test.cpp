@@ -56,7 +56,7 @@ weekly = Mon-Wed 22:00-02:00; Sun 01:00-05:00
 }
 
 struct BadCase {
-  const char* text;
+  std::string text;
   const char* expected;  // substring of the message, after "bad.conf:"
 };
 
@@ -99,6 +99,16 @@ TEST(RulesFileTest, MalformedFilesNameFileLineAndProblem) {
        "bad.conf:3: from = 'yesterday' is not an RFC 3339"},
       {"[maintenance m]\nmatch = x\nfrom = 2026-12-02T00:00:00Z\nuntil = 2026-12-01T00:00:00Z\n",
        "ends before it starts"},
+      {"[maintenance m]\ngroup = nosuch\nweekly = Mon 01:00-02:00\n",
+       "bad.conf:1: [maintenance m] names group 'nosuch', but no [group nosuch] section"},
+      {"[maintenance m]\nweekly = Mon 01:00-02:00\n",
+       "bad.conf:1: [maintenance m] needs 'match' (asset ids or hostnames) or 'group'"},
+      {"[group g]\n", "bad.conf:1: [group g] needs 'match'"},
+      {"[group g]\nmatch = a\nwhere = b\n", "bad.conf:3: unknown key 'where' in [group g]"},
+      {"[group g]\nmatch = a\n[group g]\nmatch = b\n", "bad.conf:3: group 'g' is defined twice"},
+      {"[group g h]\nmatch = a\n", "bad.conf:1: [group NAME] needs a name"},
+      {"[group g]\nmatch = a, " + std::string(256, 'x') + "\n",
+       "bad.conf:2: match: a glob is longer than 255 characters"},
       {"[rule a]\ntype = agent_offline\ntitle = x\nheartbeat_interval = 0s\n",
        "bad.conf:4: heartbeat_interval must be positive"},
   };

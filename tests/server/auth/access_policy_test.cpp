@@ -37,5 +37,22 @@ TEST(AccessPolicyTest, IncidentRightsPerRole) {
   EXPECT_TRUE(mayAccess(Role::Technician, "PATCH", "/api/v1/incidents/INC0000001"));
 }
 
+TEST(AccessPolicyTest, AssetGroupsAreReadByStaffAndChangedByAdmins) {
+  for (const char* path : {"/api/v1/asset-groups", "/api/v1/asset-groups/dbservers"}) {
+    for (Role role : {Role::Admin, Role::Technician, Role::Viewer}) {
+      EXPECT_TRUE(mayAccess(role, "GET", path)) << roleName(role) << " " << path;
+    }
+    EXPECT_FALSE(mayAccess(Role::Requester, "GET", path));
+    for (const char* method : {"POST", "PATCH", "DELETE", "PUT"}) {
+      EXPECT_TRUE(mayAccess(Role::Admin, method, path)) << method << " " << path;
+      for (Role role : {Role::Technician, Role::Viewer, Role::Requester}) {
+        EXPECT_FALSE(mayAccess(role, method, path)) << roleName(role) << " " << method;
+      }
+    }
+  }
+  // Only that prefix: an asset's other sub-resources keep the general rule.
+  EXPECT_TRUE(mayAccess(Role::Technician, "PUT", "/api/v1/asset-groupsx"));
+}
+
 }  // namespace
 }  // namespace steward::server::auth

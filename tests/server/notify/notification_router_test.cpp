@@ -68,6 +68,24 @@ TEST(NotificationRouterTest, FiltersByEventPriorityRuleAndAsset) {
   EXPECT_EQ(notificationsFor(config, "raise", incident()).size(), 2u);
 }
 
+TEST(NotificationRouterTest, GroupsFilterNeedsTheAssetInOneOfThem) {
+  NotifyConfig config;
+  auto r = route("dba");
+  r.groups = {"dbservers", "pgservers"};
+  config.routes = {r};
+  EXPECT_TRUE(config.routesByGroup());
+  EXPECT_TRUE(notificationsFor(config, "raise", incident()).empty());  // groups unknown
+  EXPECT_TRUE(notificationsFor(config, "raise", incident(), {"webservers"}).empty());
+  EXPECT_EQ(notificationsFor(config, "raise", incident(), {"webservers", "pgservers"}).size(), 2u);
+  // Other filters still apply on top.
+  r.priorities = {1};
+  config.routes = {r};
+  EXPECT_TRUE(notificationsFor(config, "raise", incident(), {"dbservers"}).empty());
+  config.routes = {route("all")};
+  EXPECT_FALSE(config.routesByGroup());
+  EXPECT_EQ(notificationsFor(config, "raise", incident(), {}).size(), 2u);
+}
+
 TEST(NotificationRouterTest, ATargetInTwoRoutesHearsOnce) {
   NotifyConfig config;
   config.routes = {route("a"), route("b")};
@@ -91,6 +109,7 @@ TEST(NotifyConfigTest, ReadsRoutesAndRejectsBadOnes) {
     EXPECT_TRUE(ini.applyOverrides({"notify.routes=oncall", "notify.smtp_port=2525",
                                     "notify.route.oncall.events=raise, resolve",
                                     "notify.route.oncall.priorities=P1,P2",
+                                    "notify.route.oncall.groups=dbservers, core-switches",
                                     "notify.route.oncall.email=ops@example.test",
                                     "notify.route.oncall.webhook=http://127.0.0.1:9999/hook"}));
     return ini;
@@ -102,10 +121,13 @@ TEST(NotifyConfigTest, ReadsRoutesAndRejectsBadOnes) {
   ASSERT_EQ(config->routes.size(), 1u);
   EXPECT_EQ(config->routes[0].events, (std::vector<std::string>{"raise", "resolve"}));
   EXPECT_EQ(config->routes[0].priorities, (std::vector<int>{1, 2}));
+  EXPECT_EQ(config->routes[0].groups, (std::vector<std::string>{"dbservers", "core-switches"}));
 
   for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
            {"notify.route.oncall.events", "explode"},
            {"notify.route.oncall.priorities", "P0"},
+           {"notify.route.oncall.groups", "dbservers, DB Servers"},
+           {"notify.route.oncall.groups", "x';--"},
            {"notify.route.oncall.webhook", "ftp://x"},
            {"notify.route.oncall.email", "not-an-address"}}) {
     auto bad = good();

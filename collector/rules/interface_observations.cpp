@@ -40,7 +40,7 @@ Observation observePort(const Rule& rule, const PortState& port, const std::stri
   const std::string why = monitoredBecause(rule, port, raised);
   o.value = oper;
   json::object evidence{{"interface", port.name},
-                        {"if_index", port.index},
+                        {"if_index", static_cast<std::int64_t>(port.index)},
                         {"if_admin_status", admin},
                         {"if_oper_status", oper},
                         {"monitored", why.empty() ? "no" : why}};

@@ -115,7 +115,7 @@ TEST(InterfaceDownRuleTest, EvidenceNamesStatusesAliasAndWhenItWentDown) {
   EXPECT_EQ(evidence.at("if_oper_status").as_string(), "down");
   EXPECT_EQ(evidence.at("if_alias").as_string(), "desk 12");
   EXPECT_EQ(evidence.at("in_state_seconds").as_int64(), 3600);
-  EXPECT_EQ(evidence.at("last_change").as_string().substr(0, 19), "2026-12-01T11:00:00");
+  EXPECT_EQ(std::string(evidence.at("last_change").as_string()).substr(0, 19), "2026-12-01T11:00:00");
   EXPECT_EQ(evidence.at("monitored").as_string(), "labelled");
   EXPECT_NE(o.description.find("desk 12"), std::string::npos) << o.description;
   EXPECT_NE(o.description.find("ifOperStatus down since 2026-12-01T11:00:00"), std::string::npos)

@@ -62,8 +62,8 @@ Observation observePort(const Rule& rule, const PortState& port, const std::stri
     return o;
   }
   o.signal = signalOf(port.oper_status);
-  o.description = "interface " + subject + label + ": ifAdminStatus " + admin +
-                  ", ifOperStatus " + oper + since + "; monitored as " + why;
+  o.description = "interface " + subject + label + ": ifAdminStatus " + admin + ", ifOperStatus " +
+                  oper + since + "; monitored as " + why;
   return o;
 }
 
@@ -87,16 +87,20 @@ Observations observeInterfaces(
     const std::function<bool(const std::string& rule_id, const std::string& subject)>& raised,
     Clock::WallTime now) {
   Observations out;
+  // No table at all is a failed walk, not a device whose ports all vanished: judge
+  // nothing rather than clear every open port incident until the next sweep.
+  if (ports.empty()) return out;
   std::map<std::string, int> names;
   for (const auto& port : ports) ++names[port.name];
   for (const auto& rule : rules.rules) {
     if (!rule.enabled || rule.kind != RuleKind::InterfaceDown) continue;
     out.evaluated_rules.insert(rule.id);
     for (const auto& port : ports) {
-      const std::string subject =
-          names[port.name] > 1 ? port.name + " (ifIndex " + std::to_string(port.index) + ")"
-                               : port.name;
-      out.items.push_back(observePort(rule, port, subject, raised && raised(rule.id, subject), now));
+      const std::string subject = names[port.name] > 1
+                                      ? port.name + " (ifIndex " + std::to_string(port.index) + ")"
+                                      : port.name;
+      out.items.push_back(
+          observePort(rule, port, subject, raised && raised(rule.id, subject), now));
     }
   }
   return out;

@@ -32,8 +32,8 @@ namespace steward::collector::rules {
 
 // One row of the device's interface table, as the SNMP poller read it.
 struct PortState {
-  std::uint32_t index = 0;   // ifIndex
-  std::string name;          // ifName, else ifDescr, else "ifIndex N"
+  std::uint32_t index = 0;                  // ifIndex
+  std::string name;                         // ifName, else ifDescr, else "ifIndex N"
   std::optional<std::string> alias;         // ifAlias
   std::optional<std::string> admin_status;  // "up", "down", "testing"
   std::optional<std::string> oper_status;   // "up", "down", "lowerLayerDown", ...
@@ -43,14 +43,16 @@ struct PortState {
   bool uplink = false;  // LLDP/CDP neighbour or trunk, now or at the previous poll
 };
 
-// Why `port` is monitored by `rule` ("labelled", "uplink", "ports", "all"), or ""
+// Why `port` is monitored by `rule` ("all", "ports", "labelled", "uplink" or
+// "raised", the first that applies), or ""
 // when it is not (admin down, notPresent, excluded, or no criterion matches).
 // `raised`: the port has a raised condition of this rule (see above).
 std::string monitoredBecause(const Rule& rule, const PortState& port, bool raised);
 
 // Observations of every enabled interface_down rule, one per port (subject: the
 // port's name, with " (ifIndex N)" when two rows share a name); every such rule is
-// evaluated, so a condition on a port missing from `ports` clears. `raised(rule,
+// evaluated, so a condition on a port missing from `ports` clears (an empty `ports`,
+// a failed walk, evaluates nothing). `raised(rule,
 // subject)` tells whether that condition is raised. `now` dates ifLastChange.
 Observations observeInterfaces(
     const RuleSet& rules, const std::vector<PortState>& ports,

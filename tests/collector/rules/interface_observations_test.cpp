@@ -33,8 +33,8 @@ struct Case {
   const char* what;
   const char* rule_extra;  // more lines of the [rule ifdown] section
   PortState port;
-  bool raised;             // the port already has a raised condition
-  const char* monitored;   // monitoredBecause(), "" for not monitored
+  bool raised;            // the port already has a raised condition
+  const char* monitored;  // monitoredBecause(), "" for not monitored
   Signal signal;
 };
 
@@ -47,10 +47,8 @@ TEST(InterfaceDownRuleTest, WhichPortsAreMonitoredAndWhatTheirStatusMeans) {
        Signal::Ok},
       {"an empty unlabelled access port", "", port("Gi1/0/9", none, "up", "down"), false, "",
        Signal::Ok},
-      {"a blank label is no label", "", port("Gi1/0/9", "  ", "up", "down"), false, "",
-       Signal::Ok},
-      {"shut down on purpose", "", port("Gi1/0/3", "spare", "down", "down"), false, "",
-       Signal::Ok},
+      {"a blank label is no label", "", port("Gi1/0/9", "  ", "up", "down"), false, "", Signal::Ok},
+      {"shut down on purpose", "", port("Gi1/0/3", "spare", "down", "down"), false, "", Signal::Ok},
       {"lowerLayerDown counts as down", "", port("Po1", "to core", "up", "lowerLayerDown"), false,
        "labelled", Signal::Fault},
       {"notPresent (empty slot) is not monitored", "", port("Te1/1/2", "sfp", "up", "notPresent"),
@@ -61,14 +59,14 @@ TEST(InterfaceDownRuleTest, WhichPortsAreMonitoredAndWhatTheirStatusMeans) {
        Signal::Hold},
       {"no oper status holds", "", port("Gi1/0/7", "desk 17", "up", nullptr), false, "labelled",
        Signal::Hold},
-      {"no admin status: not monitored", "", port("Gi1/0/7", "desk 17", nullptr, "down"), false,
-       "", Signal::Ok},
+      {"no admin status: not monitored", "", port("Gi1/0/7", "desk 17", nullptr, "down"), false, "",
+       Signal::Ok},
       {"an unlabelled uplink", "", port("Gi1/0/24", none, "up", "down", true), false, "uplink",
        Signal::Fault},
       {"uplinks not chosen", "monitor = labelled\n", port("Gi1/0/24", none, "up", "down", true),
        false, "", Signal::Ok},
-      {"labels not chosen", "monitor = uplinks\n", port("Gi1/0/2", "desk 12", "up", "down"),
-       false, "", Signal::Ok},
+      {"labels not chosen", "monitor = uplinks\n", port("Gi1/0/2", "desk 12", "up", "down"), false,
+       "", Signal::Ok},
       {"ports globs with monitor = none", "monitor = none\nports = Gi1/0/1*, Te*\n",
        port("Gi1/0/12", none, "up", "down"), false, "ports", Signal::Fault},
       {"a port outside the globs", "monitor = none\nports = Te*\n",
@@ -81,8 +79,8 @@ TEST(InterfaceDownRuleTest, WhichPortsAreMonitoredAndWhatTheirStatusMeans) {
        port("Gi1/0/4", "desk 14", "up", "down"), true, "", Signal::Ok},
       {"a raised port whose label was removed stays monitored", "",
        port("Gi1/0/24", none, "up", "down"), true, "raised", Signal::Fault},
-      {"a raised port shut down is released", "", port("Gi1/0/24", none, "down", "down"), true,
-       "", Signal::Ok},
+      {"a raised port shut down is released", "", port("Gi1/0/24", none, "down", "down"), true, "",
+       Signal::Ok},
   };
   for (const auto& c : cases) {
     const RuleSet set = rulesWith(c.rule_extra);
@@ -115,7 +113,8 @@ TEST(InterfaceDownRuleTest, EvidenceNamesStatusesAliasAndWhenItWentDown) {
   EXPECT_EQ(evidence.at("if_oper_status").as_string(), "down");
   EXPECT_EQ(evidence.at("if_alias").as_string(), "desk 12");
   EXPECT_EQ(evidence.at("in_state_seconds").as_int64(), 3600);
-  EXPECT_EQ(std::string(evidence.at("last_change").as_string()).substr(0, 19), "2026-12-01T11:00:00");
+  EXPECT_EQ(std::string(evidence.at("last_change").as_string()).substr(0, 19),
+            "2026-12-01T11:00:00");
   EXPECT_EQ(evidence.at("monitored").as_string(), "labelled");
   EXPECT_NE(o.description.find("desk 12"), std::string::npos) << o.description;
   EXPECT_NE(o.description.find("ifOperStatus down since 2026-12-01T11:00:00"), std::string::npos)
@@ -153,9 +152,8 @@ TEST(InterfaceDownRuleTest, MonitorPortsAndExcludeAreCheckedWhenTheFileIsRead) {
       {"ports = ,", "t.conf:4: ports needs at least one name or glob"},
   };
   for (const auto& c : bad) {
-    auto set = parseRules(std::string("[rule ifdown]\ntype = interface_down\ntitle = x\n") +
-                              c.line + "\n",
-                          "t.conf");
+    auto set = parseRules(
+        std::string("[rule ifdown]\ntype = interface_down\ntitle = x\n") + c.line + "\n", "t.conf");
     ASSERT_FALSE(set) << c.line;
     EXPECT_NE(set.error().message.find(c.expected), std::string::npos)
         << "got: " << set.error().message;
@@ -166,7 +164,8 @@ TEST(InterfaceDownRuleTest, MonitorPortsAndExcludeAreCheckedWhenTheFileIsRead) {
             std::string::npos)
       << wrong.error().message;
 
-  const RuleSet set = rulesWith("monitor = uplinks labelled\nports = Te*, Gi1/0/1\nexclude = Vlan*\n");
+  const RuleSet set =
+      rulesWith("monitor = uplinks labelled\nports = Te*, Gi1/0/1\nexclude = Vlan*\n");
   ASSERT_EQ(set.rules.size(), 1u);
   EXPECT_TRUE(set.rules[0].monitor_labelled);
   EXPECT_TRUE(set.rules[0].monitor_uplinks);

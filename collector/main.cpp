@@ -215,6 +215,11 @@ int main(int argc, char** argv) {
         [&rules_engine](const std::string& asset_id, bool reachable, const std::string& evidence) {
           (void)rules_engine.onReachability(asset_id, reachable, evidence);  // logged there
         });
+    sweeper.setInterfaceSink([&rules_engine](const std::string& asset_id,
+                                             const std::string& hostname,
+                                             const std::vector<collector::rules::PortState>& ports) {
+      (void)rules_engine.onInterfaces(asset_id, hostname, ports);  // logged there
+    });
   }
   collector::snmp::DiscoveryScheduler discovery_scheduler(sweeper, *snmp_config, clock);
 

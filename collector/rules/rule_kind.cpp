@@ -7,7 +7,7 @@ namespace steward::collector::rules {
 
 namespace {
 
-constexpr std::array<std::pair<RuleKind, const char*>, 12> kNames{{
+constexpr std::array<std::pair<RuleKind, const char*>, 13> kNames{{
     {RuleKind::AgentOffline, "agent_offline"},
     {RuleKind::FilesystemUsage, "filesystem_usage"},
     {RuleKind::InodeUsage, "inode_usage"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<RuleKind, const char*>, 12> kNames{{
     {RuleKind::SmartFailure, "smart_failure"},
     {RuleKind::HardwareRemoved, "hardware_removed"},
     {RuleKind::DeviceUnreachable, "device_unreachable"},
+    {RuleKind::InterfaceDown, "interface_down"},
     {RuleKind::Trap, "trap"},
 }};
 

@@ -26,6 +26,7 @@ enum class RuleKind {
   SmartFailure,        // smartctl's overall health assessment failed
   HardwareRemoved,     // a memory module or disk gone since the previous inventory
   DeviceUnreachable,   // a network device stopped answering (fed by the SNMP poller)
+  InterfaceDown,       // a monitored port is admin up but oper down (fed by the SNMP poller)
   Trap,                // an SNMP trap with a configured OID
 };
 
@@ -56,6 +57,15 @@ struct Rule {
   std::string clear_oid;
   std::string subject_varbind;
   Millis clear_after{0};
+  // InterfaceDown: which admin-up ports are monitored (interface_observations.h):
+  // labelled ones (ifAlias set), uplinks (LLDP/CDP neighbour or a trunk's many MACs),
+  // or all; plus `ports` (globs over names) always and `exclude` (globs over names
+  // or aliases) never.
+  bool monitor_labelled = true;
+  bool monitor_uplinks = true;
+  bool monitor_all = false;
+  std::vector<std::string> ports;
+  std::vector<std::string> exclude;
   int line = 0;  // where the rule starts in its file, for messages
 };
 

@@ -29,6 +29,7 @@
 
 #include "collector/rules/condition.h"
 #include "collector/rules/condition_store.h"
+#include "collector/rules/interface_observations.h"
 #include "collector/rules/observation.h"
 #include "collector/rules/rule_set.h"
 #include "collector/rules/uplink_resolver.h"
@@ -73,6 +74,11 @@ class RulesEngine {
   // The SNMP poller's verdict on a device: device_unreachable rules.
   Result<void> onReachability(const std::string& asset_id, bool reachable,
                               const std::string& evidence_json = "{}");
+  // One SNMP poll of the device's interface table: interface_down rules
+  // (interface_observations.h). `hostname` (sysName, else the address) titles the
+  // device's incidents unless an agent on the same asset names it.
+  Result<void> onInterfaces(const std::string& asset_id, const std::string& hostname,
+                            const std::vector<PortState>& ports);
   // Offline detection, trap quiet-period clears, held flapping clears, uplink links.
   Result<void> tick();
 

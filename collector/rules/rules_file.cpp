@@ -50,6 +50,15 @@ bool isOid(const std::string& text) {
   return text.find('.') != std::string::npos;
 }
 
+// "a, b c" -> {"a", "b", "c"}: commas or blanks separate a list's words.
+std::vector<std::string> words(std::string list) {
+  for (char& c : list) c = (c == ',' ? ' ' : c);
+  std::istringstream in(list);
+  std::vector<std::string> out;
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
+
 // Every error names the file and line, as "rules.conf:12: ...".
 class Parser {
  public:
@@ -248,6 +257,16 @@ class Parser {
         auto d = duration(e);
         if (!d) return d.error();
         r.clear_after = *d;
+      } else if (e.key == "monitor") {
+        if (r.kind != RuleKind::InterfaceDown) return wrong();
+        if (auto m = monitor(e, r); !m) return m.error();
+      } else if (e.key == "ports" || e.key == "exclude") {
+        if (r.kind != RuleKind::InterfaceDown) return wrong();
+        auto globs = words(e.value);
+        if (globs.empty()) {
+          return error(e.line, e.key + " needs at least one name or glob (e.g. Gi1/0/*, Te*)");
+        }
+        (e.key == "ports" ? r.ports : r.exclude) = std::move(globs);
       } else {
         return error(e.line, "unknown key '" + e.key + "' in [rule " + s.name + "]");
       }
@@ -265,6 +284,29 @@ class Parser {
       return error(s.line, "[rule " + s.name + "] needs 'oid' (the trap OID)");
     }
     return r;
+  }
+
+  // interface_down's "monitor = labelled, uplinks" (or "all", or "none").
+  Result<void> monitor(const Entry& e, Rule& r) const {
+    const auto list = words(e.value);
+    r.monitor_labelled = r.monitor_uplinks = r.monitor_all = false;
+    for (const auto& word : list) {
+      if (word == "labelled" || word == "labeled") {
+        r.monitor_labelled = true;
+      } else if (word == "uplinks") {
+        r.monitor_uplinks = true;
+      } else if (word == "all") {
+        r.monitor_all = true;
+      } else if (word != "none") {
+        return error(e.line, "monitor: unknown '" + word +
+                                 "'; use labelled, uplinks, all or none (only `ports`)");
+      }
+      if (word == "none" && list.size() > 1) {
+        return error(e.line, "monitor: 'none' cannot be combined with other choices");
+      }
+    }
+    if (list.empty()) return error(e.line, "monitor is empty; use labelled, uplinks, all or none");
+    return {};
   }
 
  private:

@@ -86,6 +86,7 @@ Result<DeviceOutcome> DiscoveryService::recordDevice(const SnmpDevice& device) {
                                const std::string& at) -> Result<bool> {
       auto previous = snmp.device(asset_id);
       if (!previous) return previous.error();
+      if (*previous) outcome.uplink_ports = uplinkPorts(**previous, uplink_mac_threshold_);
       if (auto r = snmp.saveDevice(asset_id, device.device, at); !r) return r.error();
       return !(*previous && **previous == device.device);
     };
@@ -99,6 +100,7 @@ Result<DeviceOutcome> DiscoveryService::recordDevice(const SnmpDevice& device) {
 
     // Endpoints: a MAC on an access port names the asset holding that MAC.
     const auto uplinks = uplinkPorts(device.device, uplink_mac_threshold_);
+    outcome.uplink_ports.insert(uplinks.begin(), uplinks.end());
     for (const auto& entry : device.device.fdb) {
       if (uplinks.count(entry.port)) continue;
       auto holders = assets.candidatesFor({wire::AssetIdentifier{reconcile::kMac, entry.mac}});

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 #include "collector/reconcile/reconcile_config.h"
@@ -23,6 +24,9 @@ struct DeviceOutcome {
   std::string device_class;
   std::string rule;           // the reconciliation rule that decided
   int endpoints_linked = 0;   // endpoint assets whose switch port changed or appeared
+  // Ports leading to other switches (uplinkPorts) in this view or the one stored
+  // before it: an uplink whose link just dropped has lost its LLDP neighbour and MACs.
+  std::set<std::string> uplink_ports;
 };
 
 class DiscoveryService {

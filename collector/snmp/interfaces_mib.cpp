@@ -63,6 +63,9 @@ void parseSystem(const VarBinds& values, SnmpDevice& out) {
   out.device.sys_contact = text(values, mib::kSysContact);
   out.device.sys_location = text(values, mib::kSysLocation);
   out.sys_name = text(values, mib::kSysName).value_or("");
+  if (auto it = values.find(mib::kSysUpTime); it != values.end()) {
+    if (auto n = it->second.asInt(); n && *n >= 0) out.sys_uptime = *n;
+  }
   if (auto it = values.find(mib::kSysServices); it != values.end()) {
     if (auto n = it->second.asInt(); n && *n >= 0 && *n <= 127) out.device.sys_services = *n;
   }
@@ -111,6 +114,11 @@ void parseInterfaces(const VarBinds& values, SnmpDevice& out) {
   }
   for (const auto& [index, v] : column(values, mib::kIfOperStatus)) {
     if (auto* r = row(index)) r->oper_status = ifStatus(v);
+  }
+  for (const auto& [index, v] : column(values, mib::kIfLastChange)) {
+    if (auto* r = row(index); r && v.asInt() && *v.asInt() >= 0) {
+      out.if_last_change[r->index] = *v.asInt();
+    }
   }
   for (const auto& [index, v] : column(values, mib::kIfSpeed)) {
     // ifSpeed saturates at 4294967295 b/s; ifHighSpeed (Mb/s) below wins.

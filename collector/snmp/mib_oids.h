@@ -27,6 +27,7 @@ inline const Oid kIfSpeed{1, 3, 6, 1, 2, 1, 2, 2, 1, 5};
 inline const Oid kIfPhysAddress{1, 3, 6, 1, 2, 1, 2, 2, 1, 6};
 inline const Oid kIfAdminStatus{1, 3, 6, 1, 2, 1, 2, 2, 1, 7};
 inline const Oid kIfOperStatus{1, 3, 6, 1, 2, 1, 2, 2, 1, 8};
+inline const Oid kIfLastChange{1, 3, 6, 1, 2, 1, 2, 2, 1, 9};  // sysUpTime at the last oper change
 inline const Oid kIfName{1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 1};
 inline const Oid kIfHighSpeed{1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 15};
 inline const Oid kIfAlias{1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 18};

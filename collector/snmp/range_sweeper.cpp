@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "collector/snmp/port_states.h"
 #include "shared/common/log.h"
 
 namespace steward::collector::snmp {
@@ -69,6 +70,10 @@ Result<SweepSummary> RangeSweeper::sweep(const SnmpRange& range) {
     }
     ++summary.stored;
     if (reachability_) reachability_(outcome->asset_id, true, evidence(result.address, true));
+    if (interfaces_) {
+      interfaces_(outcome->asset_id, device.sys_name.empty() ? result.address : device.sys_name,
+                  portStates(device, outcome->uplink_ports));
+    }
   }
   summary.seconds = std::chrono::duration<double>(clock_.monotonic() - started).count();
   log.information("[range=%s] sweep of %z addresses: %z answered, %z stored in %.2f s", range.name,

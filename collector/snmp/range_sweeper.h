@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "collector/rules/interface_observations.h"
 #include "collector/snmp/discovery_service.h"
 #include "collector/snmp/snmp_client.h"
 #include "collector/snmp/snmp_config.h"
@@ -37,6 +39,12 @@ class RangeSweeper {
   using ReachabilitySink = std::function<void(const std::string& asset_id, bool reachable,
                                               const std::string& evidence_json)>;
   void setReachabilitySink(ReachabilitySink sink) { reachability_ = std::move(sink); }
+  // Told after each sweep, per stored device, its interface table (the fault rules'
+  // interface_down input) and its name (sysName, else the address).
+  using InterfaceSink = std::function<void(const std::string& asset_id,
+                                           const std::string& hostname,
+                                           const std::vector<rules::PortState>& ports)>;
+  void setInterfaceSink(InterfaceSink sink) { interfaces_ = std::move(sink); }
 
  private:
   SnmpClient& client_;
@@ -44,6 +52,7 @@ class RangeSweeper {
   const SnmpConfig& config_;
   const Clock& clock_;
   ReachabilitySink reachability_;
+  InterfaceSink interfaces_;
 };
 
 }  // namespace steward::collector::snmp

@@ -24,6 +24,7 @@ PollPlan discoveryPlan() {
                mib::kIfPhysAddress,
                mib::kIfAdminStatus,
                mib::kIfOperStatus,
+               mib::kIfLastChange,
                mib::kIfName,
                mib::kIfHighSpeed,
                mib::kIfAlias,

@@ -24,6 +24,8 @@ struct SnmpDevice {
   std::optional<std::string> serial;    // chassis entSerialNum
   std::optional<std::string> firmware;  // chassis entFirmwareRev / entSoftwareRev
   std::map<std::uint32_t, std::int64_t> if_types;  // ifIndex → IANAifType
+  std::optional<std::int64_t> sys_uptime;              // sysUpTime, hundredths of a second
+  std::map<std::uint32_t, std::int64_t> if_last_change;  // ifIndex → ifLastChange (sysUpTime)
   // HOST-RESOURCES-MIB, where offered.
   bool host_resources = false;
   std::optional<std::uint64_t> memory_bytes;

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <system_error>
@@ -68,6 +69,7 @@ std::unique_ptr<SnmpsimDaemon> SnmpsimDaemon::start(const std::vector<std::strin
                                                     std::chrono::milliseconds timeout) {
   std::unique_ptr<SnmpsimDaemon> d(new SnmpsimDaemon());
   d->dir_ = makeSharedDir("steward-snmpsim-");
+  d->community_ = community;
   const auto data = d->dir_ / "data" / community;
   const auto cache = d->dir_ / "cache";
   std::filesystem::create_directories(data);
@@ -124,6 +126,37 @@ std::unique_ptr<SnmpsimDaemon> SnmpsimDaemon::start(const std::vector<std::strin
     return nullptr;
   }
   return d;
+}
+
+bool SnmpsimDaemon::replaceData(std::size_t k, const std::string& snmprec_file,
+                                std::string* error) {
+  namespace fs = std::filesystem;
+  const fs::path target =
+      dir_ / "data" / community_ / ("1.3.6.1.6.1.1." + std::to_string(k) + ".snmprec");
+  const fs::path staged = target.string() + ".new";
+  std::error_code ec;
+  const auto old_time = fs::last_write_time(target, ec);
+  if (ec) {
+    if (error) *error = target.string() + ": " + ec.message();
+    return false;
+  }
+  fs::copy_file(snmprec_file, staged, fs::copy_options::overwrite_existing, ec);
+  if (!ec) {
+    fs::permissions(staged, fs::perms::owner_read | fs::perms::owner_write |
+                                fs::perms::group_read | fs::perms::others_read, ec);
+  }
+  // Never older than the index snmpsimd built from the old file (it rebuilds only
+  // an index not newer than its data), and a different whole second from the old.
+  if (!ec) {
+    fs::last_write_time(staged, std::max(fs::file_time_type::clock::now(),
+                                         old_time + std::chrono::seconds(2)), ec);
+  }
+  if (!ec) fs::rename(staged, target, ec);  // atomic: no half-written file is read
+  if (ec) {
+    if (error) *error = "cannot replace " + target.string() + ": " + ec.message();
+    return false;
+  }
+  return true;
 }
 
 SnmpsimDaemon::~SnmpsimDaemon() {

@@ -37,6 +37,12 @@ class SnmpsimDaemon {
                                                   std::chrono::seconds(60));
   ~SnmpsimDaemon();
 
+  // Serves `snmprec_file` instead on addresses[k] from the next request on, without
+  // a restart: snmpsimd re-indexes a data file whose modification time (in whole
+  // seconds) changed, so the new file gets a later one. False (and *error) when the
+  // file cannot be put in place.
+  bool replaceData(std::size_t k, const std::string& snmprec_file, std::string* error);
+
   std::uint16_t port() const { return port_; }
   pid_t pid() const { return process_->pid(); }
   std::string log() const { return process_->log(); }
@@ -44,6 +50,7 @@ class SnmpsimDaemon {
  private:
   SnmpsimDaemon() = default;
   std::filesystem::path dir_;
+  std::string community_;
   std::uint16_t port_ = 0;
   std::unique_ptr<ChildProcess> process_;
 };

@@ -25,9 +25,15 @@ TEST(RulesFileTest, ShippedDefaultsLoadWithEveryRuleType) {
   ASSERT_NE(link, nullptr);
   EXPECT_EQ(link->oid, "1.3.6.1.6.3.1.1.5.3");
   EXPECT_EQ(link->clear_oid, "1.3.6.1.6.3.1.1.5.4");
+  const Rule* port = set->find("interface_down");
+  ASSERT_NE(port, nullptr);
+  EXPECT_TRUE(port->enabled);
+  EXPECT_EQ(port->urgency, 2);
+  EXPECT_TRUE(port->monitor_labelled && port->monitor_uplinks && !port->monitor_all);
   for (const char* kind : {"agent_offline", "filesystem_usage", "inode_usage", "memory_usage",
                            "swap_usage", "load_per_cpu", "filesystem_read_only", "failed_unit",
-                           "smart_failure", "hardware_removed", "device_unreachable", "trap"}) {
+                           "smart_failure", "hardware_removed", "device_unreachable", "interface_down",
+                           "trap"}) {
     bool found = false;
     for (const auto& rule : set->rules)
       found = found || ruleKindName(rule.kind) == std::string(kind);

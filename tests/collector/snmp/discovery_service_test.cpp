@@ -95,6 +95,22 @@ TEST(DiscoveryServiceTest, SwitchBecomesAnAssetWithItsNetworkView) {
   EXPECT_EQ(h.assetCount(), 1);
 }
 
+TEST(DiscoveryServiceTest, AnUplinkWhoseNeighbourVanishedIsStillAnUplinkForOnePoll) {
+  DiscoveryHarness h;
+  SnmpDevice sw = fixture("switch.snmprec");
+  auto first = h.service_.recordDevice(sw);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->uplink_ports, (std::set<std::string>{"Gi1/0/24", "Gi1/0/4"}));
+  // Gi1/0/24's link drops: the switch forgets its LLDP neighbour at once.
+  sw.device.neighbors.clear();
+  auto second = h.service_.recordDevice(sw);
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->uplink_ports.contains("Gi1/0/24")) << "the stored view still had it";
+  auto third = h.service_.recordDevice(sw);
+  ASSERT_TRUE(third);
+  EXPECT_FALSE(third->uplink_ports.contains("Gi1/0/24"));
+}
+
 TEST(DiscoveryServiceTest, AgentEndpointIsLinkedToItsAccessPortOnly) {
   DiscoveryHarness h;
   auto laptop = h.service->ingestInventory(laptopReport());  // MAC 8c:04:ba:12:34:56

@@ -164,6 +164,43 @@ TEST(SnmpSweepTest, RateLimitSpreadsRequests) {
   EXPECT_GE(seconds, 0.8) << "40 requests at 40/s take about a second";
 }
 
+TEST(SnmpSweepTest, EverySweepHandsTheInterfaceTableToTheFaultRules) {
+  REQUIRE_PROGRAM("/usr/bin/snmpsimd");
+  std::string error;
+  auto sim = SnmpsimDaemon::start({"127.0.45.1"}, {snmpFixture("access-switch.snmprec")}, &error);
+  ASSERT_TRUE(sim) << error;
+  SweepHarness h(configFor("127.0.45.1", sim->port(), community("ro", "public")));
+  std::string hostname;
+  std::vector<rules::PortState> ports;
+  h.sweeper.setInterfaceSink([&](const std::string&, const std::string& name,
+                                 const std::vector<rules::PortState>& seen) {
+    hostname = name;
+    ports = seen;
+  });
+  const auto gi2 = [&]() -> const rules::PortState* {
+    for (const auto& p : ports) {
+      if (p.name == "Gi1/0/2") return &p;
+    }
+    return nullptr;
+  };
+  ASSERT_TRUE(h.sweeper.sweep(h.config.ranges[0]));
+  EXPECT_EQ(hostname, "sw-floor-3");
+  ASSERT_EQ(ports.size(), 7u) << sim->log();
+  ASSERT_TRUE(gi2());
+  EXPECT_EQ(gi2()->oper_status, "down");
+  EXPECT_EQ(gi2()->alias, "printer room 3");
+  EXPECT_EQ(gi2()->in_state_seconds, 3600);
+  for (const auto& p : ports) EXPECT_EQ(p.uplink, p.name == "Gi1/0/48") << p.name;
+
+  // The device changes under the running simulator: the next sweep sees it.
+  ASSERT_TRUE(sim->replaceData(0, snmpFixture("access-switch-port-up.snmprec"), &error)) << error;
+  ports.clear();
+  ASSERT_TRUE(h.sweeper.sweep(h.config.ranges[0]));
+  ASSERT_TRUE(gi2()) << sim->log();
+  EXPECT_EQ(gi2()->oper_status, "up");
+  EXPECT_EQ(gi2()->in_state_seconds, 10);
+}
+
 TEST(SnmpSweepTest, WrongCommunityStoresNothing) {
   REQUIRE_PROGRAM("/usr/bin/snmpsimd");
   std::string error;

@@ -220,7 +220,13 @@ bool PollRun::openSession(Job& job) {
   }
   job.session = snmp_sess_open(&s);  // copies every string; never blocks
   job.time_window_reports = 0;
-  return job.session != nullptr;
+  if (job.session == nullptr) return false;
+  if (cred.version == SnmpVersion::V3) {
+    // The open clears the flag again, and a send on a session without an engine ID
+    // would then run the blocking probe itself (_sess_async_send's "delayed probe").
+    snmp_sess_session(job.session)->flags |= SNMP_FLAGS_DONT_PROBE;
+  }
+  return true;
 }
 
 void PollRun::closeSession(Job& job) {
@@ -581,7 +587,9 @@ std::vector<PollResult> PollRun::run() {
         auto waiting = std::move(waiting_for_user_);
         waiting_for_user_.clear();
         for (Job* job : waiting) {
-          if (job->waiting_for_user && job->session) claimUserAndGet(*job);
+          if (!job->waiting_for_user || !job->session) continue;
+          job->waiting_for_user = false;
+          claimUserAndGet(*job);  // Busy again: back on the list
         }
       }
       while (next < jobs_.size() && active.size() < max_active && takeToken()) {

@@ -189,8 +189,7 @@ TEST(SnmpSweepTest, V3AuthPrivReadsSnmpdHostResources) {
   v3.user = options.v3_user;
   v3.auth_password = options.v3_auth_password;
   v3.priv_password = options.v3_priv_password;
-  // A user snmpd does not know. (A wrong password for the right user cannot be shown
-  // in the same process: net-snmp keeps one key set per engine and user name.)
+  // A user snmpd does not know (wrong passwords: snmp_v3_test.cpp).
   SnmpCredential wrong = v3;
   wrong.name = "wrong";
   wrong.user = "intruder";

@@ -50,6 +50,11 @@ Result<SweepSummary> RangeSweeper::sweep(const SnmpRange& range) {
   };
   for (const auto& result : results) {
     if (!result.answered) {
+      // Silence leaves no warning; a credential the device refused does (wrong v3
+      // passwords, unknown user, ...): one line per device and credential.
+      for (const auto& warning : result.warnings) {
+        log.warning("[range=%s] [address=%s] no answer: %s", range.name, result.address, warning);
+      }
       if (auto k = known.find(result.address); k != known.end()) {
         reachability_(k->second, false, evidence(result.address, false));
       }

@@ -31,9 +31,9 @@ struct Job {
   // SNMPv3: the engine-ID discovery request is outstanding (sent asynchronously like
   // any other request; net-snmp's own probe at session open would block).
   bool discovering = false;
-  std::string engine_id;       // the agent's, once a discovery report named it
-  bool engine_silent = false;  // discovery timed out: further v3 credentials would too
-  bool user_claimed = false;   // claimUsmUser() for (engine_id, this credential's user)
+  std::string engine_id;          // the agent's, once a discovery report named it
+  bool engine_silent = false;     // discovery timed out: further v3 credentials would too
+  bool user_claimed = false;      // claimUsmUser() for (engine_id, this credential's user)
   bool waiting_for_user = false;  // claim was Busy: retried every loop
   int time_window_reports = 0;    // notInTimeWindow reports for the outstanding request
   std::vector<std::pair<std::size_t, Oid>> queue;  // (root index, first OID) to walk
@@ -55,8 +55,7 @@ int onEvent(int operation, netsnmp_session*, int, netsnmp_pdu* pdu, void* magic)
     // same report over as a received message right after; resends are its own.
     return 1;
   }
-  if (operation == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && pdu &&
-      pdu->command == SNMP_MSG_REPORT &&
+  if (operation == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && pdu && pdu->command == SNMP_MSG_REPORT &&
       snmpv3_get_report_type(pdu) == SNMPERR_NOT_IN_TIME_WINDOW &&
       job->time_window_reports++ == 0) {
     // The agent's clock moved on: net-snmp resends this request once by itself, with
@@ -117,7 +116,8 @@ SnmpValue convert(const netsnmp_variable_list& v) {
 
 Oid nameOf(const netsnmp_variable_list& v) {
   Oid out;
-  for (std::size_t i = 0; i < v.name_length; ++i) out.push_back(static_cast<std::uint32_t>(v.name[i]));
+  for (std::size_t i = 0; i < v.name_length; ++i)
+    out.push_back(static_cast<std::uint32_t>(v.name[i]));
   return out;
 }
 
@@ -352,8 +352,8 @@ void PollRun::send(Job& job, netsnmp_pdu* pdu) {
   job.time_window_reports = 0;
   if (snmp_sess_async_send(job.session, pdu, onEvent, &job) == 0) {
     snmp_free_pdu(pdu);
-    job.result->warnings.push_back(describe(job) + ": send failed: " +
-                                   std::string(snmp_api_errstring(snmp_errno)));
+    job.result->warnings.push_back(describe(job) +
+                                   ": send failed: " + std::string(snmp_api_errstring(snmp_errno)));
     closeSession(job);
     job.done = true;
     return;

@@ -265,8 +265,8 @@ UsmClaim claimUsmUser(const NetSnmpLock&, const UsmKeySet& keys, UsmOwner owner)
       return claim;
     }
   } else if (!install(keys, auth_key, priv_key)) {
-    claim.error = "net-snmp refused v3 user '" + keys.user + "' at engine " +
-                  engineIdText(keys.engine_id);
+    claim.error =
+        "net-snmp refused v3 user '" + keys.user + "' at engine " + engineIdText(keys.engine_id);
     return claim;
   }
   Entry& entry = entries[id];

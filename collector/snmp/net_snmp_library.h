@@ -75,8 +75,7 @@ struct UsmClaim {
 //   keys for them (a device has one key set per user: one of the two is wrong).
 // An Installed discovery claim must be released with releaseUsmUser().
 UsmClaim claimUsmUser(const NetSnmpLock& held, const UsmKeySet& keys, UsmOwner owner);
-void releaseUsmUser(const NetSnmpLock& held, const std::string& engine_id,
-                    const std::string& user);
+void releaseUsmUser(const NetSnmpLock& held, const std::string& engine_id, const std::string& user);
 
 // Hex text of raw engine-ID bytes, for messages: "0x80001f8880...".
 std::string engineIdText(const std::string& engine_id);

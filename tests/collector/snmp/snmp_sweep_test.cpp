@@ -207,8 +207,7 @@ TEST(SnmpSweepTest, V3AuthPrivReadsSnmpdHostResources) {
   ASSERT_EQ(results.size(), 3u);
   EXPECT_FALSE(results[0].answered) << "an unknown v3 user gets nothing";
   EXPECT_TRUE(results[0].values.empty());
-  ASSERT_TRUE(results[1].answered) << ::testing::PrintToString(results[1].warnings)
-                                   << snmpd->log();
+  ASSERT_TRUE(results[1].answered) << ::testing::PrintToString(results[1].warnings) << snmpd->log();
   EXPECT_EQ(results[1].credential, "admin3");
   const SnmpDevice host = parseSnmpDevice("127.0.0.1", results[1].values);
   EXPECT_TRUE(host.host_resources);

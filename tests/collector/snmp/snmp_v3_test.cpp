@@ -32,7 +32,8 @@ using steward::testing::SnmpdOptions;
 using steward::testing::waitUntil;
 
 #define REQUIRE_PROGRAM(path) \
-  if (!haveProgram(path)) GTEST_SKIP() << path << " is not installed (config/dev/install-deps.sh --tests)"
+  if (!haveProgram(path))     \
+  GTEST_SKIP() << path << " is not installed (config/dev/install-deps.sh --tests)"
 
 SnmpCredential v3Credential(const std::string& name, const SnmpdOptions& options) {
   SnmpCredential c;
@@ -75,8 +76,10 @@ TEST(SnmpV3Test, SweepWithSilentHostsTakesOneTimeoutAndNamesWrongCredentials) {
   unknown.user = "intruder";
 
   std::vector<PollTarget> targets = {
-      {"127.0.0.1", a->port(), {&right}},      {"127.0.0.1", b->port(), {&right}},
-      {"127.0.0.1", a->port(), {&wrong_auth}}, {"127.0.0.1", b->port(), {&wrong_priv}},
+      {"127.0.0.1", a->port(), {&right}},
+      {"127.0.0.1", b->port(), {&right}},
+      {"127.0.0.1", a->port(), {&wrong_auth}},
+      {"127.0.0.1", b->port(), {&wrong_priv}},
       {"127.0.0.1", a->port(), {&unknown}},
       // The right credential after a wrong one for the same user: net-snmp keeps one
       // key set per engine and user, which must not stay poisoned by the first.
@@ -96,15 +99,16 @@ TEST(SnmpV3Test, SweepWithSilentHostsTakesOneTimeoutAndNamesWrongCredentials) {
   ASSERT_EQ(results.size(), targets.size());
 
   for (int i : {0, 1}) {
-    EXPECT_TRUE(results[i].answered) << i << ::testing::PrintToString(results[i].warnings)
-                                     << (i ? b : a)->log();
+    EXPECT_TRUE(results[i].answered)
+        << i << ::testing::PrintToString(results[i].warnings) << (i ? b : a)->log();
     EXPECT_EQ(results[i].credential, "admin3");
     EXPECT_TRUE(results[i].values.count(parseOid("1.3.6.1.2.1.1.5.0"))) << "sysName read";
   }
   EXPECT_FALSE(results[2].answered);
   EXPECT_TRUE(results[2].values.empty());
-  EXPECT_TRUE(anyContains(results[2].warnings, "credential old-auth (v3 user 'steward'): "
-                                               "authentication failed"))
+  EXPECT_TRUE(anyContains(results[2].warnings,
+                          "credential old-auth (v3 user 'steward'): "
+                          "authentication failed"))
       << ::testing::PrintToString(results[2].warnings);
   EXPECT_FALSE(results[3].answered);
   EXPECT_TRUE(anyContains(results[3].warnings, "credential old-priv (v3 user 'steward')"));
@@ -141,11 +145,11 @@ struct TrapSide {
   // snmptrap -v3 authPriv SHA/AES as `user` of engine `engine_hex`.
   steward::testing::SnmpToolResult send(const std::string& engine_hex, const std::string& user,
                                         const std::string& auth, const std::string& priv) {
-    return runSnmpTool("snmptrap",
-                       {"-v3", "-e", "0x" + engine_hex, "-u", user, "-l", "authPriv", "-a", "SHA",
-                        "-A", auth, "-x", "AES", "-X", priv, "127.0.0.1:" + std::to_string(port),
-                        "", traps::kLinkDown},
-                       h.dir.path().string());
+    return runSnmpTool(
+        "snmptrap",
+        {"-v3", "-e", "0x" + engine_hex, "-u", user, "-l", "authPriv", "-a", "SHA", "-A", auth,
+         "-x", "AES", "-X", priv, "127.0.0.1:" + std::to_string(port), "", traps::kLinkDown},
+        h.dir.path().string());
   }
   collector::testing::CollectorHarness h;
   traps::TrapConfig config;
@@ -176,8 +180,8 @@ TEST(SnmpV3Test, V3SweepsAndV3TrapsRunConcurrentlyInOneProcess) {
   // The trap sender uses the same user name as the polled agent, with other
   // passwords, at its own engine ID: two entries in net-snmp's one user list.
   const std::string sender_engine = "80000000010203ff";
-  TrapSide traps(trapConfig({traps::TrapUser{options.v3_user, {sender_engine}, "SHA",
-                                             "trap-auth-secret", "AES", "trap-priv-secret"}}));
+  TrapSide traps(trapConfig({traps::TrapUser{
+      options.v3_user, {sender_engine}, "SHA", "trap-auth-secret", "AES", "trap-priv-secret"}}));
   auto port = traps.listener->start();
   ASSERT_TRUE(port) << port.error().message;
   traps.port = *port;
@@ -240,8 +244,8 @@ TEST(SnmpV3Test, APollCredentialNeverReplacesATrapUsersKeys) {
   // The trap configuration says this agent's 'pinned' user has other passwords
   // than the poll credential below: one of them is wrong, and discovery must not
   // silently swap the trap receiver's keys for its own.
-  TrapSide traps(trapConfig({traps::TrapUser{"pinned", {engine_hex}, "SHA", "trap-auth-secret",
-                                             "AES", "trap-priv-secret"}}));
+  TrapSide traps(trapConfig({traps::TrapUser{
+      "pinned", {engine_hex}, "SHA", "trap-auth-secret", "AES", "trap-priv-secret"}}));
   auto port = traps.listener->start();
   ASSERT_TRUE(port) << port.error().message;
   traps.port = *port;
@@ -252,8 +256,9 @@ TEST(SnmpV3Test, APollCredentialNeverReplacesATrapUsersKeys) {
   poll.retries = 0;
   const auto results = client.poll({{"127.0.0.1", snmpd->port(), {&poll_cred}}}, sweepPlan(), poll);
   EXPECT_FALSE(results[0].answered);
-  EXPECT_TRUE(anyContains(results[0].warnings, "is configured for traps ([traps] users) with "
-                                               "other passwords"))
+  EXPECT_TRUE(anyContains(results[0].warnings,
+                          "is configured for traps ([traps] users) with "
+                          "other passwords"))
       << ::testing::PrintToString(results[0].warnings);
 
   auto r = traps.send(engine_hex, "pinned", "trap-auth-secret", "trap-priv-secret");

@@ -23,6 +23,7 @@ struct DeviceOutcome {
   std::string device_class;
   std::string rule;           // the reconciliation rule that decided
   int endpoints_linked = 0;   // endpoint assets whose switch port changed or appeared
+  int endpoints_unlinked = 0;  // linked to this switch before, not in this poll's FDB
 };
 
 class DiscoveryService {

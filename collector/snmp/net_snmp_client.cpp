@@ -352,6 +352,7 @@ void PollRun::send(Job& job, netsnmp_pdu* pdu) {
   job.time_window_reports = 0;
   if (snmp_sess_async_send(job.session, pdu, onEvent, &job) == 0) {
     snmp_free_pdu(pdu);
+    if (job.walking) job.result->complete = false;
     job.result->warnings.push_back(describe(job) +
                                    ": send failed: " + std::string(snmp_api_errstring(snmp_errno)));
     closeSession(job);
@@ -451,6 +452,7 @@ void PollRun::takeReport(Job& job, netsnmp_pdu* pdu) {
     job.result->warnings.push_back(describe(job) + ": " + meaning);
     nextCredentialOrGiveUp(job);
   } else {
+    job.result->complete = false;
     job.result->warnings.push_back(meaning + " while walking " + oidText(plan_.walk[job.root]) +
                                    "; poll incomplete");
     closeSession(job);
@@ -474,6 +476,7 @@ void PollRun::advance(Job& job) {
       }
       nextCredentialOrGiveUp(job);
     } else {
+      job.result->complete = false;
       job.result->warnings.push_back("no answer while walking " + oidText(plan_.walk[job.root]) +
                                      "; poll incomplete");
       closeSession(job);
@@ -524,6 +527,7 @@ void PollRun::advance(Job& job) {
       break;
     }
     if (!(job.cursor < name)) {
+      job.result->complete = false;
       job.result->warnings.push_back("walk of " + oidText(root) + " stopped: agent returned " +
                                      oidText(name) + " after " + oidText(job.cursor) +
                                      " (OIDs not increasing)");
@@ -533,6 +537,7 @@ void PollRun::advance(Job& job) {
     job.result->values[name] = convert(*v);
     job.cursor = std::move(name);
     if (++job.rows >= options_.max_rows_per_walk) {
+      job.result->complete = false;
       job.result->warnings.push_back("walk of " + oidText(root) + " cut at " +
                                      std::to_string(options_.max_rows_per_walk) + " rows");
       finished = true;

@@ -64,7 +64,8 @@ Result<SweepSummary> RangeSweeper::sweep(const SnmpRange& range) {
     for (const auto& warning : result.warnings) {
       log.warning("[range=%s] [address=%s] %s", range.name, result.address, warning);
     }
-    const SnmpDevice device = parseSnmpDevice(result.address, result.values);
+    SnmpDevice device = parseSnmpDevice(result.address, result.values);
+    device.complete = result.complete;  // a partial FDB expires no endpoint links
     auto outcome = service_.recordDevice(device);
     if (!outcome) {
       ++summary.refused;

@@ -1,5 +1,7 @@
 #include "collector/snmp/discovery_service.h"
 
+#include <set>
+
 #include "collector/ingest/sighting_ingest.h"
 #include "collector/reconcile/identifiers.h"
 #include "collector/snmp/snmp_sighting.h"
@@ -101,12 +103,14 @@ Result<DeviceOutcome> DiscoveryService::recordDevice(const SnmpDevice& device) {
     // Endpoints: a MAC on an access port names the asset holding that MAC.
     const auto uplinks = uplinkPorts(device.device, uplink_mac_threshold_);
     outcome.uplink_ports.insert(uplinks.begin(), uplinks.end());
+    std::set<std::string> seen;
     for (const auto& entry : device.device.fdb) {
       if (uplinks.count(entry.port)) continue;
       auto holders = assets.candidatesFor({wire::AssetIdentifier{reconcile::kMac, entry.mac}});
       if (!holders) return holders.error();
       if (holders->size() != 1 || holders->front().asset_id == outcome.asset_id) continue;
       const std::string& endpoint = holders->front().asset_id;
+      seen.insert(endpoint);
       const wire::PortLink link{outcome.asset_id, entry.port, entry.vlan};
       auto previous = snmp.link(endpoint);
       if (!previous) return previous.error();
@@ -118,13 +122,29 @@ Result<DeviceOutcome> DiscoveryService::recordDevice(const SnmpDevice& device) {
       }
       ++outcome.endpoints_linked;
     }
+    // A link this switch made earlier whose MAC is not on one of its access ports
+    // any more (unplugged, aged out of the FDB, or now only behind an uplink because
+    // the endpoint moved to another switch) expires with this poll, and the server
+    // hears the endpoint has no known port. Not after a partial poll.
+    if (!device.complete) return {};
+    auto linked = snmp.endpointsOf(outcome.asset_id);
+    if (!linked) return linked.error();
+    for (const std::string& endpoint : *linked) {
+      if (seen.count(endpoint)) continue;
+      if (auto r = snmp.dropLink(endpoint); !r) return r;
+      if (auto r = enqueueRecord(db, clock_, db_.collectorId(), endpoint, config_.precedence, now);
+          !r) {
+        return r;
+      }
+      ++outcome.endpoints_unlinked;
+    }
     return {};
   });
   if (!done) return done.error();
   logger("collector.snmp")
-      .information("[asset=%s] [address=%s] %s %s: %s; %d endpoint(s) linked", outcome.asset_id,
-                   device.device.address, outcome.device_class, outcome.rule, sighting.evidence,
-                   outcome.endpoints_linked);
+      .information("[asset=%s] [address=%s] %s %s: %s; %d endpoint(s) linked, %d unlinked",
+                   outcome.asset_id, device.device.address, outcome.device_class, outcome.rule,
+                   sighting.evidence, outcome.endpoints_linked, outcome.endpoints_unlinked);
   if (on_enqueued_) on_enqueued_();
   return outcome;
 }

@@ -27,6 +27,7 @@ struct DeviceOutcome {
   // Ports leading to other switches (uplinkPorts) in this view or the one stored
   // before it: an uplink whose link just dropped has lost its LLDP neighbour and MACs.
   std::set<std::string> uplink_ports;
+  int endpoints_unlinked = 0;  // linked to this switch before, not in this poll's FDB
 };
 
 class DiscoveryService {

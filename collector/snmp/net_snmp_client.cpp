@@ -14,33 +14,13 @@
 #include <mutex>
 #include <thread>
 
+#include "collector/snmp/net_snmp_library.h"
+#include "collector/snmp/net_snmp_pdu.h"
 #include "shared/common/log.h"
 
 namespace steward::collector::snmp {
 
 namespace {
-
-void initNetSnmp() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    // No snmp.conf, no persistent state files, no MIB files: OIDs are numeric.
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_PERSIST_STATE, 1);
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_LOAD, 1);
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_SAVE, 1);
-    netsnmp_ds_set_int(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_OID_OUTPUT_FORMAT,
-                       NETSNMP_OID_OUTPUT_NUMERIC);
-    ::setenv("MIBS", "", 0);
-    ::setenv("MIBDIRS", "/nonexistent", 0);
-    init_snmp("steward-collector");
-    // One socket per device in flight: allow as many descriptors as the hard limit.
-    struct rlimit limit {};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-      limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, 65536);
-      ::setrlimit(RLIMIT_NOFILE, &limit);
-    }
-  });
-}
 
 struct Job {
   const PollTarget* target = nullptr;
@@ -49,6 +29,14 @@ struct Job {
   void* session = nullptr;
   bool walking = false;
   bool probing = false;  // the one GETNEXT over every walk root is outstanding
+  // SNMPv3: the engine-ID discovery request is outstanding (sent asynchronously like
+  // any other request; net-snmp's own probe at session open would block).
+  bool discovering = false;
+  std::string engine_id;          // the agent's, once a discovery report named it
+  bool engine_silent = false;     // discovery timed out: further v3 credentials would too
+  bool user_claimed = false;      // claimUsmUser() for (engine_id, this credential's user)
+  bool waiting_for_user = false;  // claim was Busy: retried every loop
+  int time_window_reports = 0;    // notInTimeWindow reports for the outstanding request
   std::vector<std::pair<std::size_t, Oid>> queue;  // (root index, first OID) to walk
   std::size_t next_in_queue = 0;
   std::size_t root = 0;
@@ -62,6 +50,19 @@ struct Job {
 
 int onEvent(int operation, netsnmp_session*, int, netsnmp_pdu* pdu, void* magic) {
   auto* job = static_cast<Job*>(magic);
+  if (operation == NETSNMP_CALLBACK_OP_SEC_ERROR || operation == NETSNMP_CALLBACK_OP_RESEND ||
+      operation == NETSNMP_CALLBACK_OP_CONNECT) {
+    // net-snmp 5.9 announces a v3 report as a security error first and hands the
+    // same report over as a received message right after; resends are its own.
+    return 1;
+  }
+  if (operation == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && pdu && pdu->command == SNMP_MSG_REPORT &&
+      snmpv3_get_report_type(pdu) == SNMPERR_NOT_IN_TIME_WINDOW &&
+      job->time_window_reports++ == 0) {
+    // The agent's clock moved on: net-snmp resends this request once by itself, with
+    // the engine time the report carried (snmp_api.c, _sess_process_packet).
+    return 1;
+  }
   job->outstanding = false;
   if (operation == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && pdu) {
     job->response = snmp_clone_pdu(pdu);
@@ -69,60 +70,6 @@ int onEvent(int operation, netsnmp_session*, int, netsnmp_pdu* pdu, void* magic)
     job->timed_out = true;
   }
   return 1;
-}
-
-SnmpValue convert(const netsnmp_variable_list& v) {
-  SnmpValue value;
-  switch (v.type) {
-    case ASN_INTEGER:
-      value.type = SnmpValue::Type::Integer;
-      value.number = *v.val.integer;
-      break;
-    case ASN_COUNTER:
-    case ASN_GAUGE:
-    case ASN_UINTEGER:
-      value.type = SnmpValue::Type::Unsigned;
-      value.number = static_cast<std::uint32_t>(*v.val.integer);
-      break;
-    case ASN_TIMETICKS:
-      value.type = SnmpValue::Type::TimeTicks;
-      value.number = static_cast<std::uint32_t>(*v.val.integer);
-      break;
-    case ASN_COUNTER64:
-      value.type = SnmpValue::Type::Counter64;
-      value.number = static_cast<std::int64_t>((std::uint64_t{v.val.counter64->high} << 32) |
-                                               v.val.counter64->low);
-      break;
-    case ASN_OCTET_STR:
-    case ASN_OPAQUE:
-      value.type = SnmpValue::Type::OctetString;
-      value.bytes.assign(reinterpret_cast<const char*>(v.val.string), v.val_len);
-      break;
-    case ASN_IPADDRESS:
-      value.type = SnmpValue::Type::IpAddress;
-      value.bytes.assign(reinterpret_cast<const char*>(v.val.string), v.val_len);
-      break;
-    case ASN_OBJECT_ID:
-      value.type = SnmpValue::Type::ObjectId;
-      for (std::size_t i = 0; i < v.val_len / sizeof(oid); ++i) {
-        value.oid.push_back(static_cast<std::uint32_t>(v.val.objid[i]));
-      }
-      break;
-    default:
-      value.type = SnmpValue::Type::Null;
-  }
-  return value;
-}
-
-Oid nameOf(const netsnmp_variable_list& v) {
-  Oid out;
-  for (std::size_t i = 0; i < v.name_length; ++i) out.push_back(static_cast<std::uint32_t>(v.name[i]));
-  return out;
-}
-
-bool isException(const netsnmp_variable_list& v) {
-  return v.type == SNMP_NOSUCHOBJECT || v.type == SNMP_NOSUCHINSTANCE ||
-         v.type == SNMP_ENDOFMIBVIEW || v.type == ASN_NULL;
 }
 
 class PollRun {
@@ -136,21 +83,30 @@ class PollRun {
   bool openSession(Job& job);
   void closeSession(Job& job);
   void start(Job& job);
+  void sendDiscovery(Job& job);
+  void claimUserAndGet(Job& job);
   void sendGet(Job& job);
   void sendWalk(Job& job);
   void send(Job& job, netsnmp_pdu* pdu);
   void advance(Job& job);
+  void takeReport(Job& job, netsnmp_pdu* pdu);
   void nextCredentialOrGiveUp(Job& job);
   void finishRoot(Job& job);
   void walkNextQueued(Job& job);
   void takeProbe(Job& job, netsnmp_pdu* pdu);
   bool takeToken();
+  const SnmpCredential& credentialOf(const Job& job) const {
+    return *job.target->credentials[job.credential];
+  }
+  std::string describe(const Job& job) const;
 
   const std::vector<PollTarget>& targets_;
   const PollPlan& plan_;
   const PollOptions& options_;
   std::vector<Job> jobs_;
   std::deque<Job*> to_send_;  // waiting for a rate-limit token
+  std::vector<Job*> waiting_for_user_;
+  const NetSnmpLock* lock_ = nullptr;  // held while net-snmp is called
   double tokens_ = 0;
   std::chrono::steady_clock::time_point last_refill_ = std::chrono::steady_clock::now();
 };
@@ -168,8 +124,14 @@ bool PollRun::takeToken() {
   return true;
 }
 
+std::string PollRun::describe(const Job& job) const {
+  const SnmpCredential& cred = credentialOf(job);
+  if (cred.version != SnmpVersion::V3) return "credential " + cred.name;
+  return "credential " + cred.name + " (v3 user '" + cred.user + "')";
+}
+
 bool PollRun::openSession(Job& job) {
-  const SnmpCredential& cred = *job.target->credentials[job.credential];
+  const SnmpCredential& cred = credentialOf(job);
   netsnmp_session s;
   snmp_sess_init(&s);
   std::string peer = "udp:" + job.target->address + ":" + std::to_string(job.target->port);
@@ -190,49 +152,114 @@ bool PollRun::openSession(Job& job) {
       s.securityAuthProto = usmHMACSHA1AuthProtocol;
       s.securityAuthProtoLen = USM_AUTH_PROTO_SHA_LEN;
     }
-    s.securityAuthKeyLen = USM_AUTH_KU_LEN;
-    std::string auth = cred.auth_password;
-    std::string priv = cred.priv_password;
-    if (generate_Ku(s.securityAuthProto, static_cast<u_int>(s.securityAuthProtoLen),
-                    reinterpret_cast<u_char*>(auth.data()), auth.size(), s.securityAuthKey,
-                    &s.securityAuthKeyLen) != SNMPERR_SUCCESS) {
-      job.result->warnings.push_back("cannot derive the auth key of credential " + cred.name);
-      return false;
-    }
     s.securityPrivProto = usmAESPrivProtocol;
     s.securityPrivProtoLen = USM_PRIV_PROTO_AES_LEN;
-    s.securityPrivKeyLen = USM_PRIV_KU_LEN;
-    if (generate_Ku(s.securityAuthProto, static_cast<u_int>(s.securityAuthProtoLen),
-                    reinterpret_cast<u_char*>(priv.data()), priv.size(), s.securityPrivKey,
-                    &s.securityPrivKeyLen) != SNMPERR_SUCCESS) {
-      job.result->warnings.push_back("cannot derive the privacy key of credential " + cred.name);
-      return false;
-    }
+    // No engine-ID probe at open (it is a blocking request/response per session):
+    // discovery goes out asynchronously (sendDiscovery). No keys in the session
+    // either: the keys live in net-snmp's global USM list, written only through
+    // claimUsmUser once the engine ID is known.
+    s.flags |= SNMP_FLAGS_DONT_PROBE;
   } else {
     s.version = cred.version == SnmpVersion::V1 ? SNMP_VERSION_1 : SNMP_VERSION_2c;
     s.community = reinterpret_cast<u_char*>(community.data());
     s.community_len = community.size();
   }
-  // Opening copies every string and, for v3, probes the engine id (blocking).
-  job.session = snmp_sess_open(&s);
-  return job.session != nullptr;
+  job.session = snmp_sess_open(&s);  // copies every string; never blocks
+  job.time_window_reports = 0;
+  if (job.session == nullptr) return false;
+  if (cred.version == SnmpVersion::V3) {
+    // The open clears the flag again, and a send on a session without an engine ID
+    // would then run the blocking probe itself (_sess_async_send's "delayed probe").
+    snmp_sess_session(job.session)->flags |= SNMP_FLAGS_DONT_PROBE;
+  }
+  return true;
 }
 
 void PollRun::closeSession(Job& job) {
+  if (job.user_claimed) {
+    releaseUsmUser(*lock_, job.engine_id, credentialOf(job).user);
+    job.user_claimed = false;
+  }
   if (job.session) snmp_sess_close(job.session);
   job.session = nullptr;
   job.outstanding = false;
+  job.discovering = false;
+  job.waiting_for_user = false;
 }
 
 void PollRun::start(Job& job) {
   while (job.credential < job.target->credentials.size()) {
-    if (openSession(job)) {
-      sendGet(job);
-      return;
+    const bool v3 = credentialOf(job).version == SnmpVersion::V3;
+    if (v3 && job.engine_silent) {
+      ++job.credential;  // discovery is the same for every v3 user: no answer again
+      continue;
     }
-    ++job.credential;  // v3 probe failed (no answer or unknown user): next credential
+    if (!openSession(job)) {
+      job.result->warnings.push_back(describe(job) + ": cannot open a session: " +
+                                     std::string(snmp_api_errstring(snmp_errno)));
+      ++job.credential;
+      continue;
+    }
+    if (!v3) {
+      sendGet(job);
+    } else if (job.engine_id.empty()) {
+      sendDiscovery(job);
+    } else {
+      // Learnt with an earlier credential of this job: tell the new session.
+      netsnmp_session* session = snmp_sess_session(job.session);
+      const auto* id = reinterpret_cast<const u_char*>(job.engine_id.data());
+      session->securityEngineID = static_cast<u_char*>(netsnmp_memdup(id, job.engine_id.size()));
+      session->securityEngineIDLen = job.engine_id.size();
+      session->contextEngineID = static_cast<u_char*>(netsnmp_memdup(id, job.engine_id.size()));
+      session->contextEngineIDLen = job.engine_id.size();
+      claimUserAndGet(job);
+    }
+    return;
   }
   job.done = true;
+}
+
+void PollRun::sendDiscovery(Job& job) {
+  // RFC 3414 section 4: a noAuthNoPriv request with no user and no engine ID; the
+  // agent answers with a usmStatsUnknownEngineIDs report carrying its engine ID,
+  // boots and time, which net-snmp copies into the session (and its time cache).
+  netsnmp_pdu* pdu = snmp_pdu_create(SNMP_MSG_GET);
+  pdu->version = SNMP_VERSION_3;
+  pdu->securityName = strdup("");
+  pdu->securityNameLen = 0;
+  pdu->securityLevel = SNMP_SEC_LEVEL_NOAUTH;
+  pdu->securityModel = SNMP_SEC_MODEL_USM;
+  job.discovering = true;
+  send(job, pdu);
+}
+
+void PollRun::claimUserAndGet(Job& job) {
+  const SnmpCredential& cred = credentialOf(job);
+  UsmKeySet keys;
+  keys.engine_id = job.engine_id;
+  keys.user = cred.user;
+  keys.auth_protocol = cred.auth_protocol;
+  keys.auth_password = cred.auth_password;
+  keys.priv_protocol = cred.priv_protocol;
+  keys.priv_password = cred.priv_password;
+  const UsmClaim claim = claimUsmUser(*lock_, keys, UsmOwner::Discovery);
+  switch (claim.status) {
+    case UsmClaimStatus::Installed:
+      job.user_claimed = true;
+      job.waiting_for_user = false;
+      sendGet(job);
+      return;
+    case UsmClaimStatus::Busy:
+      // Another device answering with the same engine ID is being polled with other
+      // keys for this user (net-snmp holds one set): wait for it to finish.
+      if (!job.waiting_for_user) waiting_for_user_.push_back(&job);
+      job.waiting_for_user = true;
+      return;
+    case UsmClaimStatus::Refused:
+      job.result->warnings.push_back(describe(job) + ": " + claim.error);
+      nextCredentialOrGiveUp(job);
+      return;
+  }
 }
 
 void PollRun::sendGet(Job& job) {
@@ -268,10 +295,12 @@ void PollRun::sendWalk(Job& job) {
 }
 
 void PollRun::send(Job& job, netsnmp_pdu* pdu) {
+  job.time_window_reports = 0;
   if (snmp_sess_async_send(job.session, pdu, onEvent, &job) == 0) {
     snmp_free_pdu(pdu);
-    job.result->warnings.push_back("send failed: " +
-                                   std::string(snmp_api_errstring(snmp_errno)));
+    if (job.walking) job.result->complete = false;
+    job.result->warnings.push_back(describe(job) +
+                                   ": send failed: " + std::string(snmp_api_errstring(snmp_errno)));
     closeSession(job);
     job.done = true;
     return;
@@ -326,12 +355,54 @@ void PollRun::takeProbe(Job& job, netsnmp_pdu* pdu) {
   walkNextQueued(job);
 }
 
+void PollRun::takeReport(Job& job, netsnmp_pdu* pdu) {
+  if (job.discovering) {
+    job.discovering = false;
+    if (pdu->securityEngineIDLen == 0) {
+      job.result->warnings.push_back(describe(job) +
+                                     ": the agent's discovery report names no engine ID");
+      snmp_free_pdu(pdu);
+      nextCredentialOrGiveUp(job);
+      return;
+    }
+    job.engine_id.assign(reinterpret_cast<const char*>(pdu->securityEngineID),
+                         pdu->securityEngineIDLen);
+    snmp_free_pdu(pdu);
+    claimUserAndGet(job);
+    return;
+  }
+  const std::string meaning = reportMeaning(pdu);
+  snmp_free_pdu(pdu);
+  if (!job.walking) {
+    // This credential does not work here: say why, then try the next one.
+    job.result->warnings.push_back(describe(job) + ": " + meaning);
+    nextCredentialOrGiveUp(job);
+  } else {
+    job.result->complete = false;
+    job.result->warnings.push_back(meaning + " while walking " + oidText(plan_.walk[job.root]) +
+                                   "; poll incomplete");
+    closeSession(job);
+    job.done = true;
+  }
+}
+
 void PollRun::advance(Job& job) {
   if (job.timed_out) {
     job.timed_out = false;
-    if (!job.walking) {
+    if (job.discovering) {
+      job.engine_silent = true;  // a silent address: every v3 credential would wait again
+      nextCredentialOrGiveUp(job);
+    } else if (!job.walking) {
+      if (!job.engine_id.empty()) {
+        // The engine answered discovery but not the authenticated request: an agent
+        // drops a request it cannot decrypt without a report.
+        job.result->warnings.push_back(
+            describe(job) + ": engine " + engineIdText(job.engine_id) +
+            " answered discovery but not the authPriv request (wrong privacy password?)");
+      }
       nextCredentialOrGiveUp(job);
     } else {
+      job.result->complete = false;
       job.result->warnings.push_back("no answer while walking " + oidText(plan_.walk[job.root]) +
                                      "; poll incomplete");
       closeSession(job);
@@ -342,15 +413,7 @@ void PollRun::advance(Job& job) {
   netsnmp_pdu* pdu = job.response;
   job.response = nullptr;
   if (pdu->command != SNMP_MSG_RESPONSE) {
-    // A v3 report (unknown user, wrong digest, ...): this credential does not work.
-    snmp_free_pdu(pdu);
-    if (!job.walking) {
-      nextCredentialOrGiveUp(job);
-    } else {
-      job.result->warnings.push_back("report instead of a response; poll incomplete");
-      closeSession(job);
-      job.done = true;
-    }
+    takeReport(job, pdu);
     return;
   }
   if (!job.walking) {
@@ -390,6 +453,7 @@ void PollRun::advance(Job& job) {
       break;
     }
     if (!(job.cursor < name)) {
+      job.result->complete = false;
       job.result->warnings.push_back("walk of " + oidText(root) + " stopped: agent returned " +
                                      oidText(name) + " after " + oidText(job.cursor) +
                                      " (OIDs not increasing)");
@@ -399,6 +463,7 @@ void PollRun::advance(Job& job) {
     job.result->values[name] = convert(*v);
     job.cursor = std::move(name);
     if (++job.rows >= options_.max_rows_per_walk) {
+      job.result->complete = false;
       job.result->warnings.push_back("walk of " + oidText(root) + " cut at " +
                                      std::to_string(options_.max_rows_per_walk) + " rows");
       finished = true;
@@ -412,6 +477,20 @@ void PollRun::advance(Job& job) {
   }
 }
 
+// Devices in flight at once: as configured, but never more than the descriptors
+// left (one UDP socket each), so a /16 runs through a bounded window instead of
+// failing to open 65,000 sockets.
+std::size_t inFlightWindow(int configured) {
+  std::size_t window = static_cast<std::size_t>(std::max(1, configured));
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    // Leave room for the database, HTTP server, trap socket and logs.
+    const std::size_t spare = limit.rlim_cur > 512 ? limit.rlim_cur - 256 : limit.rlim_cur / 2;
+    window = std::min(window, std::max<std::size_t>(1, spare));
+  }
+  return window;
+}
+
 std::vector<PollResult> PollRun::run() {
   std::vector<PollResult> results(targets_.size());
   jobs_.resize(targets_.size());
@@ -421,39 +500,58 @@ std::vector<PollResult> PollRun::run() {
     jobs_[i].target = &targets_[i];
     jobs_[i].result = &results[i];
   }
-  const std::size_t max_active = static_cast<std::size_t>(std::max(1, options_.max_in_flight));
+  const std::size_t max_active = inFlightWindow(options_.max_in_flight);
   std::size_t next = 0;
   std::vector<Job*> active;
+  active.reserve(max_active);
   netsnmp_large_fd_set fds;
   netsnmp_large_fd_set_init(&fds, FD_SETSIZE);
   while (next < jobs_.size() || !active.empty()) {
-    while (next < jobs_.size() && active.size() < max_active && takeToken()) {
-      Job& job = jobs_[next++];
-      start(job);
-      if (!job.done) active.push_back(&job);
-    }
-    while (!to_send_.empty() && takeToken()) {
-      Job* job = to_send_.front();
-      to_send_.pop_front();
-      if (job->walking) sendWalk(*job);
+    int numfds = 0;
+    struct timeval tv {};
+    {
+      // net-snmp's globals (USM users, engine times, request ids) are shared with the
+      // trap receiver's thread: every library call below happens under the lock.
+      NetSnmpLock lock;
+      lock_ = &lock;
+      if (!waiting_for_user_.empty()) {
+        auto waiting = std::move(waiting_for_user_);
+        waiting_for_user_.clear();
+        for (Job* job : waiting) {
+          if (!job->waiting_for_user || !job->session) continue;
+          job->waiting_for_user = false;
+          claimUserAndGet(*job);  // Busy again: back on the list
+        }
+      }
+      while (next < jobs_.size() && active.size() < max_active && takeToken()) {
+        Job& job = jobs_[next++];
+        start(job);
+        if (!job.done) active.push_back(&job);
+      }
+      while (!to_send_.empty() && takeToken()) {
+        Job* job = to_send_.front();
+        to_send_.pop_front();
+        if (job->walking) sendWalk(*job);
+      }
+      int block = 1;
+      NETSNMP_LARGE_FD_ZERO(&fds);
+      for (Job* job : active) {
+        if (job->session) snmp_sess_select_info2(job->session, &numfds, &fds, &tv, &block);
+      }
+      // Wake at least every 20 ms to start new devices and spend rate-limit tokens.
+      if (block || tv.tv_sec > 0 || tv.tv_usec > 20000) {
+        tv.tv_sec = 0;
+        tv.tv_usec = 20000;
+      }
+      lock_ = nullptr;
     }
     if (active.empty()) {
       if (next < jobs_.size()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
       continue;
     }
-    int numfds = 0;
-    int block = 1;
-    struct timeval tv {};
-    NETSNMP_LARGE_FD_ZERO(&fds);
-    for (Job* job : active) {
-      if (job->session) snmp_sess_select_info2(job->session, &numfds, &fds, &tv, &block);
-    }
-    // Wake at least every 20 ms to start new devices and spend rate-limit tokens.
-    if (block || tv.tv_sec > 0 || tv.tv_usec > 20000) {
-      tv.tv_sec = 0;
-      tv.tv_usec = 20000;
-    }
     const int ready = netsnmp_large_fd_set_select(numfds, &fds, nullptr, nullptr, &tv);
+    NetSnmpLock lock;
+    lock_ = &lock;
     for (Job* job : active) {
       if (!job->session) continue;
       if (ready > 0) snmp_sess_read2(job->session, &fds);
@@ -462,6 +560,7 @@ std::vector<PollResult> PollRun::run() {
     for (Job* job : active) {
       if (!job->outstanding && (job->response || job->timed_out)) advance(*job);
     }
+    lock_ = nullptr;
     active.erase(std::remove_if(active.begin(), active.end(), [](Job* j) { return j->done; }),
                  active.end());
   }
@@ -471,7 +570,7 @@ std::vector<PollResult> PollRun::run() {
 
 }  // namespace
 
-NetSnmpClient::NetSnmpClient() { initNetSnmp(); }
+NetSnmpClient::NetSnmpClient() { initNetSnmpLibrary(); }
 
 std::vector<PollResult> NetSnmpClient::poll(const std::vector<PollTarget>& targets,
                                             const PollPlan& plan, const PollOptions& options) {

@@ -8,9 +8,16 @@
 // subtrees the device does not have cost nothing more), then GETBULK walks of the
 // subtrees that exist, one request outstanding per device.
 //
-// SNMPv3: net-snmp discovers the agent's engine id synchronously when a v3 session
-// opens, so each v3 attempt first costs one blocking probe (up to timeout × (retries
-// + 1) for a silent address); v1/v2c attempts never block.
+// SNMPv3: sessions open without net-snmp's engine-ID probe (a blocking exchange per
+// session); the discovery request goes out asynchronously like any other, its
+// report names the engine ID, and the credential's keys are then localised to it
+// and installed through claimUsmUser (net_snmp_library.h). So v3 costs one more
+// round trip per device, never a blocking one: silent v3 addresses cost about one
+// timeout altogether. A v3 credential that fails says why in the result's
+// warnings (unknown user, wrong digest, decryption error, no answer after
+// discovery). Every net-snmp call runs under NetSnmpLock (the trap receiver shares
+// the library's globals). At most max_in_flight devices (and never more than the
+// open-file limit less 256) are in flight; the rest wait their turn.
 
 #include "collector/snmp/snmp_client.h"
 

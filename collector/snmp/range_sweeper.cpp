@@ -51,6 +51,11 @@ Result<SweepSummary> RangeSweeper::sweep(const SnmpRange& range) {
   };
   for (const auto& result : results) {
     if (!result.answered) {
+      // Silence leaves no warning; a credential the device refused does (wrong v3
+      // passwords, unknown user, ...): one line per device and credential.
+      for (const auto& warning : result.warnings) {
+        log.warning("[range=%s] [address=%s] no answer: %s", range.name, result.address, warning);
+      }
       if (auto k = known.find(result.address); k != known.end()) {
         reachability_(k->second, false, evidence(result.address, false));
       }
@@ -60,7 +65,8 @@ Result<SweepSummary> RangeSweeper::sweep(const SnmpRange& range) {
     for (const auto& warning : result.warnings) {
       log.warning("[range=%s] [address=%s] %s", range.name, result.address, warning);
     }
-    const SnmpDevice device = parseSnmpDevice(result.address, result.values);
+    SnmpDevice device = parseSnmpDevice(result.address, result.values);
+    device.complete = result.complete;  // a partial FDB expires no endpoint links
     auto outcome = service_.recordDevice(device);
     if (!outcome) {
       ++summary.refused;

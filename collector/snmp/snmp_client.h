@@ -39,7 +39,8 @@ struct PollResult {
   bool answered = false;
   std::string credential;  // the name of the credential that answered
   VarBinds values;
-  std::vector<std::string> warnings;  // cut tables, looping walks, timeouts mid-walk
+  std::vector<std::string> warnings;  // refused credentials, cut tables, looping walks, ...
+  bool complete = true;  // false when a walk was cut or broke off (tables may be partial)
 };
 
 class SnmpClient {

@@ -94,7 +94,7 @@ Result<SnmpConfig> loadSnmpConfig(const IniConfig& ini) {
   auto retries = ini.getInt("snmp.retries", 1, 0, 5);
   if (!retries) return retries.error();
   config.retries = static_cast<int>(*retries);
-  auto in_flight = ini.getInt("snmp.max_in_flight", 512, 1, 900);
+  auto in_flight = ini.getInt("snmp.max_in_flight", 512, 1, 16384);
   if (!in_flight) return in_flight.error();
   config.max_in_flight = static_cast<int>(*in_flight);
   auto uplink = ini.getInt("snmp.uplink_mac_threshold", 8, 1, 100000);

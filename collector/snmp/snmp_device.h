@@ -36,6 +36,9 @@ struct SnmpDevice {
   bool printer_mib = false;
   bool ups_mib = false;
   std::optional<std::int64_t> ip_forwarding;  // 1 forwarding, 2 not
+  // False when a walk of the poll was cut or broke off: its FDB may be partial, so
+  // endpoint links missing from it are not expired.
+  bool complete = true;
 };
 
 // Everything discovery asks a device: the system scalars first, then the walks.

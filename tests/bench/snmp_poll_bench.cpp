@@ -2,8 +2,10 @@
 // collector's NetSnmpClient and prints one line of figures. Not a test.
 //
 //   steward_snmp_poll_bench --port P --community C --timeout-ms T --retries R
-//                           --plan sweep|full [--print-roots] ADDRESS...
+//                           --plan sweep|full [--max-in-flight N] [--print-roots] ADDRESS...
 //   (ADDRESS may be a CIDR block: 127.0.50.0/24)
+
+#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -34,6 +36,8 @@ int main(int argc, char** argv) {
       cred.community = next();
     } else if (arg == "--timeout-ms") {
       options.timeout = std::chrono::milliseconds(std::stoi(next()));
+    } else if (arg == "--max-in-flight") {
+      options.max_in_flight = std::stoi(next());
     } else if (arg == "--retries") {
       options.retries = std::stoi(next());
     } else if (arg == "--plan") {
@@ -69,7 +73,9 @@ int main(int argc, char** argv) {
     answered += r.answered;
     values += r.values.size();
   }
-  std::printf("addresses=%zu answered=%zu values=%zu seconds=%.3f\n", targets.size(), answered,
-              values, seconds);
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("addresses=%zu answered=%zu values=%zu seconds=%.3f max_rss_mib=%.1f\n",
+              targets.size(), answered, values, seconds, usage.ru_maxrss / 1024.0);
   return 0;
 }

@@ -2,9 +2,10 @@
 # SNMP discovery speed, against net-snmp's own command-line tools in the same run.
 #
 #   bash tests/bench/snmp_sweep.sh [--build DIR] [--devices N] [--sequential-sample N]
+#                                  [--window N]
 #
 # Starts one snmpsimd (Debian's snmpsim) serving N (default 50) copies of the switch
-# fixture on 127.0.50.1..N, high port, then:
+# fixture on 127.0.50.1..N and N more on 127.51.0.1..N, high port, then:
 # 1. Sweep of 127.0.50.0/24 (N answer, 254-N never reply), 1 s timeout, no retries,
 #    system group only: steward's NetSnmpClient (one process, all in flight) against
 #    a) 254 parallel `snmpget` processes and b) a sequential `snmpget` loop (what a
@@ -14,18 +15,25 @@
 #    interfaces, IP, ENTITY, HOST-RESOURCES, Printer, UPS, BRIDGE/Q-BRIDGE FDB, LLDP,
 #    CDP): steward against N parallel shell jobs each running `snmpbulkwalk` over the
 #    same subtrees one after another. snmpsim (single-threaded Python) bounds both.
-# Targets (issue 4): sweep < 1.5 s; poll no slower than the parallel snmpbulkwalks.
+# 3. Sweep of 127.51.0.0/16 (65,534 addresses: N answer, the rest never reply), 1 s
+#    timeout, no retries, no rate limit, --window (default 4096) devices in flight:
+#    steward in one process (its peak RSS printed), against the 254 parallel
+#    snmpget figure of step 1 scaled to 256 /24s (65,000 processes are not run).
+# Targets (issue 4): /24 sweep < 1.5 s; /16 sweep < 60 s; poll no slower than the
+# parallel snmpbulkwalks.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build
 devices=50
 sample=20
+window=4096
 while (($#)); do
   case $1 in
     --build) build=$2; shift ;;
     --devices) devices=$2; shift ;;
     --sequential-sample) sample=$2; shift ;;
-    *) echo "usage: $0 [--build DIR] [--devices N] [--sequential-sample N]" >&2; exit 2 ;;
+    --window) window=$2; shift ;;
+    *) echo "usage: $0 [--build DIR] [--devices N] [--sequential-sample N] [--window N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -47,6 +55,10 @@ for ((k = 0; k < devices; k++)); do
   cp "$root/tests/fixtures/snmp/switch.snmprec" "$work/data/public/1.3.6.1.6.1.1.$k.snmprec"
   endpoints+=("--agent-udpv4-endpoint=127.0.50.$((k + 1)):$port")
 done
+for ((k = 0; k < devices; k++)); do
+  cp "$root/tests/fixtures/snmp/switch.snmprec" "$work/data/public/1.3.6.1.6.1.1.$((devices + k)).snmprec"
+  endpoints+=("--agent-udpv4-endpoint=127.51.0.$((k + 1)):$port")
+done
 user_args=()
 if [[ $(id -u) -eq 0 ]]; then
   chmod -R a+rX "$work"; chmod 777 "$work/cache"
@@ -56,11 +68,12 @@ snmpsimd --data-dir="$work/data" --cache-dir="$work/cache" --v2c-arch --logging-
   "${user_args[@]}" "${endpoints[@]}" >"$work/snmpsimd.log" 2>&1 &
 sim_pid=$!
 for _ in $(seq 1 300); do
-  snmpget -v2c -c public -On -t 0.2 -r 0 "127.0.50.$devices:$port" 1.3.6.1.2.1.1.5.0 \
+  snmpget -v2c -c public -On -t 0.2 -r 0 "127.51.0.$devices:$port" 1.3.6.1.2.1.1.5.0 \
     >/dev/null 2>&1 && break
   sleep 0.2
 done
-echo "snmpsimd pid $sim_pid: $devices simulated switches on 127.0.50.1-$devices port $port"
+echo "snmpsimd pid $sim_pid: $devices simulated switches on 127.0.50.1-$devices and" \
+  "127.51.0.1-$devices port $port"
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc -l | xargs printf '%.2f'; }
 
@@ -76,7 +89,8 @@ done
 wait_pids=$(jobs -p | grep -v "^$sim_pid$" || true)
 for p in $wait_pids; do wait "$p" 2>/dev/null || true; done
 t1=$(now)
-echo "   254 parallel snmpget processes:      seconds=$(secs "$t0" "$t1")"
+parallel24=$(secs "$t0" "$t1")
+echo "   254 parallel snmpget processes:      seconds=$parallel24"
 t0=$(now)
 for ((i = 0; i < sample; i++)); do
   if ((i % 2 == 0)); then h=$((i / 2 + 1)); else h=$((200 + i)); fi
@@ -108,3 +122,12 @@ for p in $(jobs -p | grep -v "^$sim_pid$" || true); do wait "$p" 2>/dev/null || 
 t1=$(now)
 values=$(cat "$work"/walk.* | grep -c ' = ' || true)
 echo "   $devices parallel snmpget+snmpbulkwalk jobs: values=$values seconds=$(secs "$t0" "$t1")"
+
+echo
+echo "3. sweep of 127.51.0.0/16 ($devices answer, $((65534 - devices)) silent), 1 s timeout, no retries," \
+  "$window in flight"
+line=$("$bench" --port "$port" --timeout-ms 1000 --retries 0 --max-in-flight "$window" \
+  --plan sweep 127.51.0.0/16)
+echo "   steward NetSnmpClient (1 process):   $line"
+echo "   parallel snmpget, /24 figure x 256:  seconds=$(echo "$parallel24 * 256" | bc -l |
+  xargs printf '%.0f') (extrapolated: 65,534 processes are not started)"

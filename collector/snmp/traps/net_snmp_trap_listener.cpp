@@ -18,6 +18,7 @@
 #include <mutex>
 #include <thread>
 
+#include "collector/snmp/net_snmp_library.h"
 #include "collector/snmp/traps/trap_pdu_decoder.h"
 #include "shared/common/id.h"
 #include "shared/common/log.h"
@@ -94,45 +95,7 @@ Source sourceOf(const netsnmp_pdu& pdu) {
   return s;
 }
 
-// net-snmp's own log lines (e.g. "Authentication failed for <user>") go to our
-// logger at debug level: the receiver logs every drop itself, with its source.
-int forwardNetSnmpLog(int, int, void*, void* message) {
-  const auto* m = static_cast<const snmp_log_message*>(message);
-  if (m == nullptr || m->msg == nullptr) return 0;
-  std::string text = m->msg;
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  if (m->priority <= LOG_ERR) {
-    logger("collector.snmp.netsnmp").debug("%s", text);
-  } else {
-    logger("collector.snmp.netsnmp").trace("%s", text);
-  }
-  return 0;
-}
-
 }  // namespace
-
-void initNetSnmpLibrary() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    // No snmp.conf, no MIB files (Debian main ships none; OIDs stay numeric) and no
-    // persistent engineBoots file: the collector's behaviour must not depend on
-    // files net-snmp would read or write behind its back.
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_PERSIST_STATE, 1);
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_LOAD, 1);
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_SAVE, 1);
-    netsnmp_ds_set_string(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_MIBDIRS, "");
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_PRINT_NUMERIC_OIDS, 1);
-    // As "mibs :" in snmp.conf: load no MIB modules at all (otherwise the compiled-in
-    // default list is looked for and each missing module is reported).
-    char no_mibs[] = "mibs :";
-    netsnmp_config_remember(no_mibs);
-    snmp_register_callback(SNMP_CALLBACK_LIBRARY, SNMP_CALLBACK_LOGGING, &forwardNetSnmpLog,
-                           nullptr);
-    snmp_enable_calllog();
-    init_snmp("steward-collector");
-  });
-}
 
 struct NetSnmpTrapListener::Impl {
   Impl(TrapConfig c, TrapStats& s, const Clock& k, OnTrap o)
@@ -195,28 +158,32 @@ struct NetSnmpTrapListener::Impl {
 };
 
 Result<void> NetSnmpTrapListener::Impl::registerUsers() {
+  NetSnmpLock lock;  // the USM user list is shared with discovery
   for (const TrapUser& user : config.users) {
     required_level[user.name] =
         user.requiresPrivacy() ? SNMP_SEC_LEVEL_AUTHPRIV : SNMP_SEC_LEVEL_AUTHNOPRIV;
-    std::string keys = user.name + " " + user.auth_protocol + " \"" + user.auth_password + "\"";
-    if (user.requiresPrivacy()) {
-      keys += " " + user.priv_protocol + " \"" + user.priv_password + "\"";
-    }
     for (const std::string& engine : user.engine_ids) {
-      // net-snmp's own createUser parser, as snmptrapd.conf would use it; keys are
-      // localised to the sender's engine ID (traps: the sender is authoritative).
-      std::string line = "-e 0x" + engine + " " + keys;
-      usm_parse_create_usmUser("createUser", line.data());
-      const std::string id = hexToBytes(engine);
-      if (usm_get_user(reinterpret_cast<const u_char*>(id.data()), id.size(),
-                       const_cast<char*>(user.name.c_str())) == nullptr) {
+      // Keys localised to the sender's engine ID (traps: the sender is
+      // authoritative), registered so that discovery never replaces them.
+      UsmKeySet keys;
+      keys.engine_id = hexToBytes(engine);
+      keys.user = user.name;
+      keys.auth_protocol = user.auth_protocol;
+      keys.auth_password = user.auth_password;
+      keys.priv_protocol = user.priv_protocol;
+      keys.priv_password = user.priv_password;
+      const UsmClaim claim = claimUsmUser(lock, keys, UsmOwner::Traps);
+      if (claim.status != UsmClaimStatus::Installed) {
         return makeError("trap_user", "net-snmp refused v3 trap user '" + user.name +
-                                          "' for engine ID 0x" + engine);
+                                          "' for engine ID 0x" + engine + ": " + claim.error);
       }
     }
     // The same user localised to this collector's own engine ID, for v3 informs: there
     // the receiver is authoritative and the sender discovers its engine ID first.
-    std::string local = keys;
+    std::string local = user.name + " " + user.auth_protocol + " \"" + user.auth_password + "\"";
+    if (user.requiresPrivacy()) {
+      local += " " + user.priv_protocol + " \"" + user.priv_password + "\"";
+    }
     usm_parse_create_usmUser("createUser", local.data());
   }
   return {};
@@ -297,6 +264,7 @@ void NetSnmpTrapListener::Impl::handle(netsnmp_pdu& pdu) {
     reply->command = SNMP_MSG_RESPONSE;
     reply->errstat = 0;
     reply->errindex = 0;
+    // Called back from inside snmp_sess_read: the NetSnmpLock is already held.
     if (snmp_sess_send(session, reply) == 0) {
       snmp_free_pdu(reply);
       log().warning("[source=%s] could not acknowledge an inform", source.address);
@@ -323,7 +291,11 @@ void NetSnmpTrapListener::Impl::run() {
       return;
     }
     if (ready > 0 && FD_ISSET(wake_read, &readable)) return;
-    if (ready > 0 && FD_ISSET(transport->sock, &readable)) snmp_sess_read(session, &readable);
+    if (ready > 0 && FD_ISSET(transport->sock, &readable)) {
+      // Parsing checks USM users and engine times, shared with discovery's thread.
+      NetSnmpLock lock;
+      snmp_sess_read(session, &readable);
+    }
     if (clock.monotonic() - last_summary >= kSummaryInterval) {
       last_summary = clock.monotonic();
       std::string summary = stats.summary();
@@ -360,7 +332,10 @@ Result<std::uint16_t> NetSnmpTrapListener::start() {
   settings.callback = &Impl::onMessage;
   settings.callback_magic = impl_.get();
   settings.isAuthoritative = SNMP_SESS_UNKNOWNAUTH;
-  impl_->session = snmp_sess_add(&settings, transport, &Impl::onPreParse, &Impl::onPostParse);
+  {
+    NetSnmpLock lock;
+    impl_->session = snmp_sess_add(&settings, transport, &Impl::onPreParse, &Impl::onPostParse);
+  }
   if (impl_->session == nullptr) {
     return makeError("trap_bind", "net-snmp could not open a session on " + where);
   }
@@ -373,6 +348,7 @@ Result<std::uint16_t> NetSnmpTrapListener::start() {
   }
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
+    NetSnmpLock lock;
     snmp_sess_close(impl_->session);
     impl_->session = nullptr;
     return makeError("trap_bind", "cannot create the receiver's wake-up pipe");
@@ -395,6 +371,7 @@ void NetSnmpTrapListener::stop() {
     impl_->thread.join();
   }
   if (impl_->session != nullptr) {
+    NetSnmpLock lock;
     snmp_sess_close(impl_->session);
     impl_->session = nullptr;
   }

@@ -43,8 +43,4 @@ class NetSnmpTrapListener {
   std::unique_ptr<Impl> impl_;
 };
 
-// Initialises net-snmp once per process for numeric-OID use without MIB files,
-// configuration files or persistent state. Safe to call from several components.
-void initNetSnmpLibrary();
-
 }  // namespace steward::collector::snmp::traps

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "collector/ingest/sighting_ingest.h"
 #include "collector/snmp/snmp_sighting.h"
 #include "collector/snmp/topology.h"
@@ -163,6 +165,32 @@ TEST(DiscoveryServiceTest, AgentEndpointIsLinkedToItsAccessPortOnly) {
   ASSERT_EQ(after.size(), 3u);
   ASSERT_TRUE(after[2].connected_to);
   EXPECT_EQ(after[2].connected_to->port, "Gi1/0/5");
+}
+
+TEST(DiscoveryServiceTest, APartialPollExpiresNoEndpointLink) {
+  DiscoveryHarness h;
+  auto laptop = h.service->ingestInventory(laptopReport());  // MAC 8c:04:ba:12:34:56
+  ASSERT_TRUE(laptop);
+  ASSERT_TRUE(h.service_.recordDevice(fixture("switch.snmprec")));
+  Topology topology(h.db());
+  ASSERT_TRUE(topology.uplinkOf(laptop->asset_id));
+
+  auto without_laptop = fixture("switch.snmprec");
+  auto& fdb = without_laptop.device.fdb;
+  fdb.erase(std::remove_if(fdb.begin(), fdb.end(),
+                           [](const auto& e) { return e.mac == "8c:04:ba:12:34:56"; }),
+            fdb.end());
+  without_laptop.complete = false;  // the FDB walk broke off: absence proves nothing
+  auto partial = h.service_.recordDevice(without_laptop);
+  ASSERT_TRUE(partial);
+  EXPECT_EQ(partial->endpoints_unlinked, 0);
+  EXPECT_TRUE(topology.uplinkOf(laptop->asset_id));
+
+  without_laptop.complete = true;  // a whole FDB without the laptop: it left
+  auto full = h.service_.recordDevice(without_laptop);
+  ASSERT_TRUE(full);
+  EXPECT_EQ(full->endpoints_unlinked, 1);
+  EXPECT_FALSE(topology.uplinkOf(laptop->asset_id));
 }
 
 TEST(DiscoveryServiceTest, SnmpSightingOfAnAgentMachineKeepsTheAgentInventory) {

@@ -102,6 +102,19 @@ TEST(SnmpConfigTest, BadRangesAreConfigErrorsNamingTheKey) {
   EXPECT_NE(excluded.error().message.find("snmp.range.lab.exclude"), std::string::npos);
 }
 
+TEST(SnmpConfigTest, InFlightWindowUpToSixteenThousandForASlash16) {
+  TempDir dir;
+  auto wide =
+      load(dir, kConfig, {"snmp.max_in_flight=4096", "snmp.range.lab.rate_per_second=5000"});
+  ASSERT_TRUE(wide) << wide.error().message;
+  EXPECT_EQ(wide->max_in_flight, 4096);
+  EXPECT_EQ(wide->ranges[1].rate_per_second, 5000);
+  auto too_wide = load(dir, kConfig, {"snmp.max_in_flight=16385"});
+  ASSERT_FALSE(too_wide);
+  EXPECT_NE(too_wide.error().message.find("snmp.max_in_flight"), std::string::npos)
+      << too_wide.error().message;
+}
+
 TEST(SnmpConfigTest, CredentialMistakesAreRefused) {
   TempDir dir;
   auto unknown = load(dir, kConfig, {"snmp.range.lab.credentials=nosuch"});

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <map>
 
 #include "collector/snmp/discovery_service.h"
@@ -22,6 +25,8 @@ namespace {
 
 using collector::testing::CollectorHarness;
 using collector::testing::laptopReport;
+using collector::testing::testId;
+using collector::testing::whiteboxReport;
 using steward::testing::haveProgram;
 using steward::testing::SnmpdDaemon;
 using steward::testing::SnmpdOptions;
@@ -122,6 +127,83 @@ TEST(SnmpSweepTest, FindsSwitchPrinterAndRouterAndLinksTheLaptop) {
   ASSERT_TRUE(port);
   EXPECT_EQ(port->switch_asset_id, devices["switch"].first);
   EXPECT_EQ(port->port, "Gi1/0/5");
+}
+
+// switch.snmprec with `edit` applied to every line ("" drops the line), as `path`.
+std::string editedSwitch(const std::filesystem::path& path,
+                         const std::function<std::string(const std::string&)>& edit) {
+  std::ifstream in(snmpFixture("switch.snmprec"));
+  std::ofstream out(path);
+  for (std::string line; std::getline(in, line);) {
+    const std::string edited = edit(line);
+    if (!edited.empty()) out << edited << "\n";
+  }
+  return path.string();
+}
+
+// The newest record queued for `asset_id`.
+std::optional<wire::AssetRecord> latestRecord(CollectorHarness& h, const std::string& asset_id) {
+  std::optional<wire::AssetRecord> out;
+  for (const auto& item : h.outbox()) {
+    if (item.kind != "asset" || item.asset_id != asset_id) continue;
+    if (auto record = wire::decodeAssetRecord(item.payload)) out = *record;
+  }
+  return out;
+}
+
+TEST(SnmpSweepTest, EndpointLinksFollowTheLatestPollOfTheSwitch) {
+  REQUIRE_PROGRAM("/usr/bin/snmpsimd");
+  std::string error;
+  auto sim = SnmpsimDaemon::start({"127.0.48.1"}, {snmpFixture("switch.snmprec")}, &error);
+  ASSERT_TRUE(sim) << error;
+  SweepHarness h(configFor("127.0.48.1", sim->port(), community("ro", "public")));
+  auto laptop = h.service->ingestInventory(laptopReport());  // 8c:04:ba:12:34:56, port 5
+  ASSERT_TRUE(laptop);
+  auto mover_report = whiteboxReport("ws-mover", "58:8a:5a:00:00:01");  // bridge port 1
+  mover_report.agent_id = testId(8);
+  mover_report.report_id = testId(1900);
+  auto mover = h.service->ingestInventory(mover_report);
+  ASSERT_TRUE(mover);
+
+  ASSERT_TRUE(h.sweeper.sweep(h.config.ranges[0]));
+  Topology topology(h.db());
+  const auto laptop_port = topology.uplinkOf(laptop->asset_id);
+  ASSERT_TRUE(laptop_port) << sim->log();
+  EXPECT_EQ(laptop_port->port, "Gi1/0/5");
+  const auto mover_port = topology.uplinkOf(mover->asset_id);
+  ASSERT_TRUE(mover_port);
+  EXPECT_NE(mover_port->port, "Gi1/0/5");
+
+  // The next poll: the laptop was unplugged (its MAC aged out of the FDB) and the
+  // other machine now sits on the laptop's old port 5.
+  const std::string second = editedSwitch(
+      h.dir.path() / "switch-later.snmprec", [](const std::string& line) -> std::string {
+        if (line.find(".140.4.186.18.52.86|") != std::string::npos) return "";
+        const bool fdb_port = line.rfind("1.3.6.1.2.1.17.4.3.1.2.", 0) == 0 ||
+                              line.rfind("1.3.6.1.2.1.17.7.1.2.2.1.2.", 0) == 0;
+        if (fdb_port && line.find(".88.138.90.0.0.1|2|1") != std::string::npos) {
+          return line.substr(0, line.size() - 1) + "5";
+        }
+        return line;
+      });
+  sim.reset();
+  auto later = SnmpsimDaemon::start({"127.0.48.1"}, {second}, &error);
+  ASSERT_TRUE(later) << error;
+  SnmpRange range = h.config.ranges[0];
+  range.port = later->port();
+  ASSERT_TRUE(h.sweeper.sweep(range));
+
+  EXPECT_FALSE(topology.uplinkOf(laptop->asset_id)) << "a vanished MAC keeps no old port";
+  const auto moved = topology.uplinkOf(mover->asset_id);
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->port, "Gi1/0/5");
+  // The server hears both: the laptop's record goes out again without a port.
+  const auto record = latestRecord(h, laptop->asset_id);
+  ASSERT_TRUE(record);
+  EXPECT_FALSE(record->connected_to);
+  const auto mover_record = latestRecord(h, mover->asset_id);
+  ASSERT_TRUE(mover_record && mover_record->connected_to);
+  EXPECT_EQ(mover_record->connected_to->port, "Gi1/0/5");
 }
 
 TEST(SnmpSweepTest, SilentSlash24FinishesInAboutOneTimeout) {
@@ -226,8 +308,7 @@ TEST(SnmpSweepTest, V3AuthPrivReadsSnmpdHostResources) {
   v3.user = options.v3_user;
   v3.auth_password = options.v3_auth_password;
   v3.priv_password = options.v3_priv_password;
-  // A user snmpd does not know. (A wrong password for the right user cannot be shown
-  // in the same process: net-snmp keeps one key set per engine and user name.)
+  // A user snmpd does not know (wrong passwords: snmp_v3_test.cpp).
   SnmpCredential wrong = v3;
   wrong.name = "wrong";
   wrong.user = "intruder";
@@ -245,7 +326,7 @@ TEST(SnmpSweepTest, V3AuthPrivReadsSnmpdHostResources) {
   ASSERT_EQ(results.size(), 3u);
   EXPECT_FALSE(results[0].answered) << "an unknown v3 user gets nothing";
   EXPECT_TRUE(results[0].values.empty());
-  ASSERT_TRUE(results[1].answered) << snmpd->log();
+  ASSERT_TRUE(results[1].answered) << ::testing::PrintToString(results[1].warnings) << snmpd->log();
   EXPECT_EQ(results[1].credential, "admin3");
   const SnmpDevice host = parseSnmpDevice("127.0.0.1", results[1].values);
   EXPECT_TRUE(host.host_resources);

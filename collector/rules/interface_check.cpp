@@ -22,6 +22,7 @@ Result<void> RulesEngine::onInterfaces(const std::string& asset_id, const std::s
     auto c = conditions_.find(ConditionKey{asset_id, rule_id, subject});
     return c != conditions_.end() && (c->second.active || c->second.pending_since_ms);
   };
+  if (!ports.empty()) ports_[asset_id] = ports;  // names the ports of later traps
   observeAll(batch, asset_id, observeInterfaces(*rules_, ports, raised, clock_.now()), now);
   return commit(batch);
 }

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,13 @@ struct PortState {
 // when it is not (admin down, notPresent, excluded, or no criterion matches).
 // `raised`: the port has a raised condition of this rule (see above).
 std::string monitoredBecause(const Rule& rule, const PortState& port, bool raised);
+
+// True when the port's name or alias matches one of the rule's `exclude` globs.
+bool excludedPort(const Rule& rule, const PortState& port);
+
+// ifIndex -> the subject interface_down gives the port: its name, or
+// "name (ifIndex N)" when two rows share a name. Traps use it to name the same port.
+std::map<std::uint32_t, std::string> portSubjects(const std::vector<PortState>& ports);
 
 // Observations of every enabled interface_down rule, one per port (subject: the
 // port's name, with " (ifIndex N)" when two rows share a name); every such rule is

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "collector/rules/link_trap.h"
 #include "collector/rules/maintenance.h"
 #include "collector/rules/rules_engine_batch.h"
 #include "collector/rules/rules_file.h"
@@ -292,10 +293,20 @@ Result<void> RulesEngine::onTrap(const std::string& asset_id, const std::string&
   Batch batch;
   json::object bound;
   for (const auto& v : varbinds) bound[normaliseOid(v.oid)] = v.value;
+  const std::optional<std::uint32_t> if_index = trapIfIndex(varbinds, subject);
+  const auto polled = ports_.find(asset_id);
+  const std::vector<PortState>* ports = polled == ports_.end() ? nullptr : &polled->second;
   for (const auto& rule : rules_->rules) {
     if (!rule.enabled || rule.kind != RuleKind::Trap) continue;
     const bool raises = oid == rule.oid;
     if (!raises && (rule.clear_oid.empty() || oid != rule.clear_oid)) continue;
+    // Fed into an interface_down condition: one incident per port, trap or poll.
+    const Rule* target = rule.condition.empty() ? nullptr : rules_->find(rule.condition);
+    if (target && target->enabled && target->kind == RuleKind::InterfaceDown && if_index) {
+      observe(batch, *target, asset_id,
+              observeLinkTrap(rule, *target, raises, oid, *if_index, ports, varbinds), now);
+      continue;
+    }
     Observation o;
     o.rule_id = rule.id;
     o.subject = subject;
@@ -308,9 +319,16 @@ Result<void> RulesEngine::onTrap(const std::string& asset_id, const std::string&
         }
       }
     }
+    // An ifIndex subject is named as the polls name the port, so titles and
+    // interface_down agree ("ifIndex N" until the device was polled).
+    if (rule.subject_varbind == kIfIndexColumn && if_index) {
+      o.subject = portSubject(ports, *if_index);
+    }
     o.signal = raises ? Signal::Fault : Signal::Ok;
     o.value = oid;
-    o.evidence = json::serialize(json::object{{"trap_oid", oid}, {"varbinds", bound}});
+    json::object evidence{{"trap_oid", oid}, {"varbinds", bound}};
+    if (if_index) evidence["if_index"] = static_cast<std::int64_t>(*if_index);
+    o.evidence = json::serialize(evidence);
     o.description = std::string(raises ? "trap " : "clearing trap ") + oid +
                     (o.subject.empty() ? "" : " for " + o.subject) + " with varbinds " +
                     json::serialize(bound);

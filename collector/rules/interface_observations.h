@@ -10,7 +10,8 @@
 //   - matches one of the rule's `ports` globs over its name, or monitor = all, or
 //   - already has a raised interface_down condition: it stays monitored until it is
 //     up again, shut down, excluded or gone (a label removed from a dead port does
-//     not resolve the fault).
+//     not resolve the fault, and a port a linkDown trap raised is watched until it
+//     clears: link_trap.h).
 // So an access switch's unlabelled, empty ports raise nothing by default.
 //
 // A monitored port whose ifOperStatus is down or lowerLayerDown is a fault; up and

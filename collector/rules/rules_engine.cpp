@@ -56,6 +56,9 @@ Result<void> RulesEngine::start() {
     auto liveness = store.liveness();
     if (!liveness) return liveness.error();
     liveness_ = std::move(*liveness);
+    auto ports = store.portNames();
+    if (!ports) return ports.error();
+    ports_ = std::move(*ports);
     return {};
   });
   if (!loaded) return loaded;
@@ -357,7 +360,8 @@ Result<void> RulesEngine::onReachability(const std::string& asset_id, bool reach
 }
 
 Result<void> RulesEngine::commit(Batch& batch) {
-  if (batch.writes.empty() && batch.events.empty() && batch.liveness.empty() && !batch.components) {
+  if (batch.writes.empty() && batch.events.empty() && batch.liveness.empty() && !batch.components &&
+      !batch.ports) {
     dirty_uplinks_.insert(batch.dirty.begin(), batch.dirty.end());
     return {};
   }
@@ -374,6 +378,9 @@ Result<void> RulesEngine::commit(Batch& batch) {
       if (auto r = store.replaceComponents(batch.components->first, batch.components->second); !r) {
         return r;
       }
+    }
+    if (batch.ports) {
+      if (auto r = store.replacePortNames(batch.ports->first, batch.ports->second); !r) return r;
     }
     storage::OutboxTable outbox(sql);
     for (const auto& e : batch.events) {
@@ -398,6 +405,7 @@ Result<void> RulesEngine::commit(Batch& batch) {
       conditions_.erase(key);
     }
   }
+  if (batch.ports) ports_[batch.ports->first] = std::move(batch.ports->second);
   dirty_uplinks_.insert(batch.dirty.begin(), batch.dirty.end());
   for (const auto& e : batch.events) {
     log().information("[asset=%s] [rule=%s] [subject=%s] %s%s: %s", e.asset_id, e.rule_id,

@@ -115,9 +115,8 @@ class RulesEngine {
   std::shared_ptr<const RuleSet> rules_;
   std::map<ConditionKey, Condition> conditions_;
   std::map<std::string, Liveness> liveness_;
-  // The latest non-empty interface table per polled device (memory only: after a
-  // restart traps name ports "ifIndex N" until the first poll), so traps name ports
-  // as the polls do.
+  // Index, name and alias of each port at the latest non-empty sweep of each device
+  // (stored in rule_port_names, loaded at start), so traps name ports as sweeps do.
   std::map<std::string, std::vector<PortState>> ports_;
   std::set<std::string> dirty_uplinks_;  // linked set changed: send the list again
   Clock::MonoTime grace_until_{};

@@ -141,6 +141,26 @@ TEST_F(LinkTrapInterfaceDownTest, NeverPolledDeviceNamesThePortByIfIndex) {
   EXPECT_EQ(kinds(), (Strings{"raise:ifdown:ifIndex 7", "clear:ifdown:ifIndex 7"}));
 }
 
+TEST_F(LinkTrapInterfaceDownTest, ARestartKeepsThePortNamesOfTheLastSweep) {
+  startEngine(kLinkRules);
+  poll(table("up"));
+  restart();  // before the device's next sweep
+  trap(kLinkDown, 10102, 1, 2);
+  ASSERT_EQ(kinds(), (Strings{"raise:ifdown:Gi1/0/2"}));
+  trap(kLinkDown, 10104, 1, 2);  // the stored alias still excludes "spare"
+  EXPECT_EQ(events().size(), 1u);
+  std::vector<PortState> renamed = table("up");
+  renamed[1].name = "Te1/0/2";  // a new module: the next sweep renames the port
+  advance(30s);
+  poll(renamed);
+  restart();
+  trap(kLinkUp, 10102, 1, 1);  // nothing open under the new name: nothing to clear
+  trap(kLinkDown, 10102, 1, 2);
+  EXPECT_EQ(kinds(),
+            (Strings{"raise:ifdown:Gi1/0/2", "clear:ifdown:Gi1/0/2", "raise:ifdown:Te1/0/2"}))
+      << "the sweep cleared the old name; the trap uses the new one after a restart";
+}
+
 TEST_F(LinkTrapInterfaceDownTest, FlappingPortSeenBothWaysIsOneIncidentMarkedFlapping) {
   startEngine(kLinkRules);
   // flap_changes = 10 above: six down/up cycles, each seen by trap and poll, in 8 min.

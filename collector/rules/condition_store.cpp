@@ -63,6 +63,13 @@ CREATE TABLE IF NOT EXISTS rule_components (
   description TEXT NOT NULL,
   PRIMARY KEY (asset_id, component)
 );
+CREATE TABLE IF NOT EXISTS rule_port_names (
+  asset_id TEXT NOT NULL,
+  if_index INTEGER NOT NULL,
+  name     TEXT NOT NULL,
+  alias    TEXT,
+  PRIMARY KEY (asset_id, if_index)
+);
 )sql");
   });
 }
@@ -172,6 +179,44 @@ Result<void> ConditionStore::replaceComponents(
         "INSERT INTO rule_components (asset_id, component, description) VALUES (?, ?, ?)");
     if (!insert) return insert.error();
     if (auto r = insert->bind(1, asset_id).bind(2, component).bind(3, description).run(); !r) {
+      return r;
+    }
+  }
+  return {};
+}
+
+Result<std::map<std::string, std::vector<PortState>>> ConditionStore::portNames() {
+  auto stmt = db_.prepare(
+      "SELECT asset_id, if_index, name, alias FROM rule_port_names ORDER BY asset_id, if_index");
+  if (!stmt) return stmt.error();
+  std::map<std::string, std::vector<PortState>> out;
+  auto rows = stmt->forEachRow([&](auto& row) {
+    PortState p;
+    p.index = static_cast<std::uint32_t>(row.int64(1));
+    p.name = row.text(2);
+    if (!row.isNull(3)) p.alias = row.text(3);
+    out[row.text(0)].push_back(std::move(p));
+  });
+  if (!rows) return rows.error();
+  return out;
+}
+
+Result<void> ConditionStore::replacePortNames(const std::string& asset_id,
+                                              const std::vector<PortState>& ports) {
+  auto drop = db_.prepare("DELETE FROM rule_port_names WHERE asset_id = ?");
+  if (!drop) return drop.error();
+  if (auto r = drop->bind(1, asset_id).run(); !r) return r;
+  for (const auto& port : ports) {
+    auto insert = db_.prepare(
+        "INSERT OR REPLACE INTO rule_port_names (asset_id, if_index, name, alias) "
+        "VALUES (?, ?, ?, ?)");
+    if (!insert) return insert.error();
+    if (auto r = insert->bind(1, asset_id)
+                     .bind(2, std::int64_t{port.index})
+                     .bind(3, port.name)
+                     .bind(4, port.alias)
+                     .run();
+        !r) {
       return r;
     }
   }

@@ -4,6 +4,8 @@
 //   rule_conditions  one row per tracked (asset, rule, subject) condition
 //   rule_liveness    last heartbeat, hostname and CPU count per asset
 //   rule_components  memory modules and disks seen in the asset's last inventory
+//   rule_port_names  ifIndex, name and alias of each port at the device's last sweep
+//                    (traps name ports by them, also right after a restart)
 // All calls run inside a CollectorDb transaction the caller holds, so a condition
 // change and the incident event it causes commit together.
 
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "collector/rules/condition.h"
+#include "collector/rules/interface_observations.h"
 #include "collector/storage/collector_db.h"
 #include "shared/common/result.h"
 #include "shared/storage/sqlite_db.h"
@@ -45,6 +48,10 @@ class ConditionStore {
   Result<std::map<std::string, std::string>> components(const std::string& asset_id);
   Result<void> replaceComponents(const std::string& asset_id,
                                  const std::map<std::string, std::string>& components);
+
+  // Per asset, its ports as stored: index, name and alias set, nothing else.
+  Result<std::map<std::string, std::vector<PortState>>> portNames();
+  Result<void> replacePortNames(const std::string& asset_id, const std::vector<PortState>& ports);
 
  private:
   steward::storage::SqliteDb& db_;

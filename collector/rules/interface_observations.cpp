@@ -69,11 +69,25 @@ Observation observePort(const Rule& rule, const PortState& port, const std::stri
 
 }  // namespace
 
+bool excludedPort(const Rule& rule, const PortState& port) {
+  return anyGlob(rule.exclude, port.name) || (port.alias && anyGlob(rule.exclude, *port.alias));
+}
+
+std::map<std::uint32_t, std::string> portSubjects(const std::vector<PortState>& ports) {
+  std::map<std::string, int> names;
+  for (const auto& port : ports) ++names[port.name];
+  std::map<std::uint32_t, std::string> out;
+  for (const auto& port : ports) {
+    out[port.index] = names[port.name] > 1
+                          ? port.name + " (ifIndex " + std::to_string(port.index) + ")"
+                          : port.name;
+  }
+  return out;
+}
+
 std::string monitoredBecause(const Rule& rule, const PortState& port, bool raised) {
   if (port.admin_status != "up" || port.oper_status == "notPresent") return "";
-  if (anyGlob(rule.exclude, port.name) || (port.alias && anyGlob(rule.exclude, *port.alias))) {
-    return "";
-  }
+  if (excludedPort(rule, port)) return "";
   if (rule.monitor_all) return "all";
   if (anyGlob(rule.ports, port.name)) return "ports";
   if (rule.monitor_labelled && labelled(port)) return "labelled";
@@ -90,15 +104,12 @@ Observations observeInterfaces(
   // No table at all is a failed walk, not a device whose ports all vanished: judge
   // nothing rather than clear every open port incident until the next sweep.
   if (ports.empty()) return out;
-  std::map<std::string, int> names;
-  for (const auto& port : ports) ++names[port.name];
+  const auto subjects = portSubjects(ports);
   for (const auto& rule : rules.rules) {
     if (!rule.enabled || rule.kind != RuleKind::InterfaceDown) continue;
     out.evaluated_rules.insert(rule.id);
     for (const auto& port : ports) {
-      const std::string subject = names[port.name] > 1
-                                      ? port.name + " (ifIndex " + std::to_string(port.index) + ")"
-                                      : port.name;
+      const std::string& subject = subjects.at(port.index);
       out.items.push_back(
           observePort(rule, port, subject, raised && raised(rule.id, subject), now));
     }

@@ -10,7 +10,8 @@
 //   - matches one of the rule's `ports` globs over its name, or monitor = all, or
 //   - already has a raised interface_down condition: it stays monitored until it is
 //     up again, shut down, excluded or gone (a label removed from a dead port does
-//     not resolve the fault).
+//     not resolve the fault, and a port a linkDown trap raised is watched until it
+//     clears: link_trap.h).
 // So an access switch's unlabelled, empty ports raise nothing by default.
 //
 // A monitored port whose ifOperStatus is down or lowerLayerDown is a fault; up and
@@ -20,6 +21,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +50,13 @@ struct PortState {
 // when it is not (admin down, notPresent, excluded, or no criterion matches).
 // `raised`: the port has a raised condition of this rule (see above).
 std::string monitoredBecause(const Rule& rule, const PortState& port, bool raised);
+
+// True when the port's name or alias matches one of the rule's `exclude` globs.
+bool excludedPort(const Rule& rule, const PortState& port);
+
+// ifIndex -> the subject interface_down gives the port: its name, or
+// "name (ifIndex N)" when two rows share a name. Traps use it to name the same port.
+std::map<std::uint32_t, std::string> portSubjects(const std::vector<PortState>& ports);
 
 // Observations of every enabled interface_down rule, one per port (subject: the
 // port's name, with " (ifIndex N)" when two rows share a name); every such rule is

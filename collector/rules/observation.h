@@ -25,6 +25,12 @@ struct Observation {
   std::string description;      // one sentence with the evidence in words
 };
 
+// One varbind of a trap handed to the engine.
+struct TrapVarbind {
+  std::string oid;  // numeric, with or without a leading dot
+  std::string value;
+};
+
 struct Observations {
   std::vector<Observation> items;
   // Rules the report had data for: their conditions on subjects not observed here

@@ -57,6 +57,11 @@ struct Rule {
   std::string clear_oid;
   std::string subject_varbind;
   Millis clear_after{0};
+  // Trap: the id of an interface_down rule whose (device, port) condition this trap
+  // feeds instead of a condition of its own ("condition = interface_down"): the oid
+  // raises or repeats it, clear_oid clears it, polls confirm or clear it as usual.
+  std::string condition;
+  int condition_line = 0;  // where `condition =` is, for messages
   // InterfaceDown: which admin-up ports are monitored (interface_observations.h):
   // labelled ones (ifAlias set), uplinks (LLDP/CDP neighbour or a trunk's many MACs),
   // or all; plus `ports` (globs over names) always and `exclude` (globs over names

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "collector/rules/link_trap.h"
 #include "collector/rules/maintenance.h"
 #include "collector/rules/rules_engine_batch.h"
 #include "collector/rules/rules_file.h"
@@ -55,6 +56,9 @@ Result<void> RulesEngine::start() {
     auto liveness = store.liveness();
     if (!liveness) return liveness.error();
     liveness_ = std::move(*liveness);
+    auto ports = store.portNames();
+    if (!ports) return ports.error();
+    ports_ = std::move(*ports);
     return {};
   });
   if (!loaded) return loaded;
@@ -292,10 +296,20 @@ Result<void> RulesEngine::onTrap(const std::string& asset_id, const std::string&
   Batch batch;
   json::object bound;
   for (const auto& v : varbinds) bound[normaliseOid(v.oid)] = v.value;
+  const std::optional<std::uint32_t> if_index = trapIfIndex(varbinds, subject);
+  const auto polled = ports_.find(asset_id);
+  const std::vector<PortState>* ports = polled == ports_.end() ? nullptr : &polled->second;
   for (const auto& rule : rules_->rules) {
     if (!rule.enabled || rule.kind != RuleKind::Trap) continue;
     const bool raises = oid == rule.oid;
     if (!raises && (rule.clear_oid.empty() || oid != rule.clear_oid)) continue;
+    // Fed into an interface_down condition: one incident per port, trap or poll.
+    const Rule* target = rule.condition.empty() ? nullptr : rules_->find(rule.condition);
+    if (target && target->enabled && target->kind == RuleKind::InterfaceDown && if_index) {
+      observe(batch, *target, asset_id,
+              observeLinkTrap(rule, *target, raises, oid, *if_index, ports, varbinds), now);
+      continue;
+    }
     Observation o;
     o.rule_id = rule.id;
     o.subject = subject;
@@ -308,9 +322,16 @@ Result<void> RulesEngine::onTrap(const std::string& asset_id, const std::string&
         }
       }
     }
+    // An ifIndex subject is named as the polls name the port, so titles and
+    // interface_down agree ("ifIndex N" until the device was polled).
+    if (rule.subject_varbind == kIfIndexColumn && if_index) {
+      o.subject = portSubject(ports, *if_index);
+    }
     o.signal = raises ? Signal::Fault : Signal::Ok;
     o.value = oid;
-    o.evidence = json::serialize(json::object{{"trap_oid", oid}, {"varbinds", bound}});
+    json::object evidence{{"trap_oid", oid}, {"varbinds", bound}};
+    if (if_index) evidence["if_index"] = static_cast<std::int64_t>(*if_index);
+    o.evidence = json::serialize(evidence);
     o.description = std::string(raises ? "trap " : "clearing trap ") + oid +
                     (o.subject.empty() ? "" : " for " + o.subject) + " with varbinds " +
                     json::serialize(bound);
@@ -339,7 +360,8 @@ Result<void> RulesEngine::onReachability(const std::string& asset_id, bool reach
 }
 
 Result<void> RulesEngine::commit(Batch& batch) {
-  if (batch.writes.empty() && batch.events.empty() && batch.liveness.empty() && !batch.components) {
+  if (batch.writes.empty() && batch.events.empty() && batch.liveness.empty() && !batch.components &&
+      !batch.ports) {
     dirty_uplinks_.insert(batch.dirty.begin(), batch.dirty.end());
     return {};
   }
@@ -356,6 +378,9 @@ Result<void> RulesEngine::commit(Batch& batch) {
       if (auto r = store.replaceComponents(batch.components->first, batch.components->second); !r) {
         return r;
       }
+    }
+    if (batch.ports) {
+      if (auto r = store.replacePortNames(batch.ports->first, batch.ports->second); !r) return r;
     }
     storage::OutboxTable outbox(sql);
     for (const auto& e : batch.events) {
@@ -380,6 +405,7 @@ Result<void> RulesEngine::commit(Batch& batch) {
       conditions_.erase(key);
     }
   }
+  if (batch.ports) ports_[batch.ports->first] = std::move(batch.ports->second);
   dirty_uplinks_.insert(batch.dirty.begin(), batch.dirty.end());
   for (const auto& e : batch.events) {
     log().information("[asset=%s] [rule=%s] [subject=%s] %s%s: %s", e.asset_id, e.rule_id,

@@ -41,11 +41,6 @@
 
 namespace steward::collector::rules {
 
-struct TrapVarbind {
-  std::string oid;  // numeric, with or without a leading dot
-  std::string value;
-};
-
 class RulesEngine {
  public:
   // `on_enqueued` runs after a commit that queued events (wakes the forwarder).
@@ -68,7 +63,11 @@ class RulesEngine {
   Result<void> onInventory(const std::string& asset_id, const wire::InventoryReport& report);
   // An SNMP trap from the device `asset_id` (the trap receiver resolved it). Matches
   // every enabled trap rule by OID (oid raises, clear_oid clears). The subject is
-  // the rule's subject_varbind value when present, else `subject`.
+  // the rule's subject_varbind value when present, else `subject`; an ifIndex
+  // subject_varbind names the port as the latest onInterfaces() table does
+  // (link_trap.h). A rule with `condition` feeds that interface_down rule's
+  // (device, port) condition instead of its own (a trap without an ifIndex, or
+  // with the target disabled, falls back to the rule's own condition).
   Result<void> onTrap(const std::string& asset_id, const std::string& trap_oid,
                       const std::vector<TrapVarbind>& varbinds, const std::string& subject);
   // The SNMP poller's verdict on a device: device_unreachable rules.
@@ -116,6 +115,9 @@ class RulesEngine {
   std::shared_ptr<const RuleSet> rules_;
   std::map<ConditionKey, Condition> conditions_;
   std::map<std::string, Liveness> liveness_;
+  // Index, name and alias of each port at the latest non-empty sweep of each device
+  // (stored in rule_port_names, loaded at start), so traps name ports as sweeps do.
+  std::map<std::string, std::vector<PortState>> ports_;
   std::set<std::string> dirty_uplinks_;  // linked set changed: send the list again
   Clock::MonoTime grace_until_{};
   std::optional<Clock::MonoTime> last_tick_;

@@ -20,6 +20,8 @@ struct RulesEngine::Batch {
   std::map<std::string, Liveness> liveness;
   std::optional<std::pair<std::string, std::map<std::string, std::string>>> components;
   std::set<std::string> dirty;  // uplinks whose list of linked assets changed
+  // A device's port names changed at this sweep: stored, then kept in ports_.
+  std::optional<std::pair<std::string, std::vector<PortState>>> ports;
 };
 
 }  // namespace steward::collector::rules

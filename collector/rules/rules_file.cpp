@@ -252,6 +252,14 @@ class Parser {
         if (!oid.empty() && oid.front() == '.') oid.erase(0, 1);  // net-snmp's leading dot
         if (!isOid(oid)) return error(e.line, e.key + " = '" + e.value + "' is not a numeric OID");
         (e.key == "oid" ? r.oid : e.key == "clear_oid" ? r.clear_oid : r.subject_varbind) = oid;
+      } else if (e.key == "condition") {
+        if (r.kind != RuleKind::Trap) return wrong();
+        if (!isName(e.value)) {
+          return error(e.line, "condition = '" + e.value +
+                                   "' is not a rule id (the [rule ID] of an interface_down rule)");
+        }
+        r.condition = e.value;
+        r.condition_line = e.line;
       } else if (e.key == "clear_after") {
         if (r.kind != RuleKind::Trap) return wrong();
         auto d = duration(e);
@@ -282,6 +290,11 @@ class Parser {
     }
     if (r.kind == RuleKind::Trap && r.oid.empty()) {
       return error(s.line, "[rule " + s.name + "] needs 'oid' (the trap OID)");
+    }
+    if (!r.condition.empty() && r.clear_after.count() > 0) {
+      return error(s.line, "[rule " + s.name +
+                               "] cannot combine clear_after with condition: the polls of " +
+                               r.condition + " clear it");
     }
     return r;
   }
@@ -368,6 +381,21 @@ Result<RuleSet> parseRules(std::string_view text, const std::string& source) {
     }
   }
   if (auto resolved = resolveMaintenanceGroups(set); !resolved) return resolved.error();
+  // `condition =` may name a rule further down the file, so it is checked last.
+  for (const auto& rule : set.rules) {
+    if (rule.condition.empty()) continue;
+    const Rule* target = set.find(rule.condition);
+    if (!target) {
+      return parser.error(rule.condition_line, "condition = '" + rule.condition + "': no [rule " +
+                                                   rule.condition + "] in this file");
+    }
+    if (target->kind != RuleKind::InterfaceDown) {
+      return parser.error(rule.condition_line,
+                          "condition = '" + rule.condition + "' is a " +
+                              ruleKindName(target->kind) +
+                              " rule; a trap can only feed an interface_down rule");
+    }
+  }
   return set;
 }
 

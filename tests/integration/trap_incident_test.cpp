@@ -1,8 +1,10 @@
 // A trap reaches a technician as an incident: the real collector with its trap
 // receiver on and the shipped rules file (config/rules.conf), net-snmp's snmptrap
 // sending from the address an agent reported. linkDown opens one incident on that
-// asset and port, a repeat does not open a second, linkUp resolves it; a trap from an
-// address no asset has is stored but raises nothing.
+// asset and port (an interface_down incident: rules.conf feeds trap_link_down into
+// interface_down; the asset was never swept, so the port is "ifIndex N"), a repeat
+// does not open a second, linkUp resolves it; a trap from an address no asset has is
+// stored but raises nothing.
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -55,7 +57,7 @@ class TrapIncidentTest : public ::testing::Test {
     const auto r = runSnmpTool("snmptrap", args, stack_.dir().path().string());
     ASSERT_EQ(r.exit_code, 0) << r.output;
   }
-  json::array linkDownIncidents() const { return stack_.incidents("source=rule:trap_link_down"); }
+  json::array linkDownIncidents() const { return stack_.incidents("source=rule:interface_down"); }
 
   StewardStack stack_;
   int port_ = 0;
@@ -74,9 +76,9 @@ TEST_F(TrapIncidentTest, LinkDownOpensOneIncidentOnThePortAndLinkUpResolvesIt) {
   ASSERT_TRUE(waitUntil([&] { return linkDownIncidents().size() == 1; }, 15s));
   json::value incident = linkDownIncidents().at(0);
   EXPECT_EQ(incident.at("asset_id").as_string(), asset_id);
-  EXPECT_EQ(incident.at("subject").as_string(), "2");
+  EXPECT_EQ(incident.at("subject").as_string(), "ifIndex 2");
   EXPECT_EQ(incident.at("state").as_string(), "new");
-  EXPECT_NE(std::string(incident.at("title").as_string()).find("interface 2 down"),
+  EXPECT_NE(std::string(incident.at("title").as_string()).find("interface ifIndex 2 down"),
             std::string::npos)
       << incident.at("title").as_string();
   // The varbinds travel as evidence, so the technician sees which port by name.
@@ -98,8 +100,10 @@ TEST_F(TrapIncidentTest, LinkDownOpensOneIncidentOnThePortAndLinkUpResolvesIt) {
     }
     return std::string("missing");
   };
-  ASSERT_TRUE(waitUntil([&] { return stateOf("2") == "resolved"; }, 15s)) << stateOf("2");
-  EXPECT_EQ(stateOf("7"), "new");
+  ASSERT_TRUE(waitUntil([&] { return stateOf("ifIndex 2") == "resolved"; }, 15s))
+      << stateOf("ifIndex 2");
+  EXPECT_EQ(stateOf("ifIndex 7"), "new");
+  EXPECT_TRUE(stack_.incidents("source=rule:trap_link_down").empty());
 }
 
 TEST_F(TrapIncidentTest, TrapFromAnUnknownAddressRaisesNothing) {

@@ -181,11 +181,13 @@ TEST_F(OfflineCheckTest, LinkDownTrapsRaisePerPortAndLinkUpClears) {
   ASSERT_TRUE(engine_->onTrap(sw, ".1.3.6.1.6.3.1.1.5.3", port3, ""));
   ASSERT_TRUE(engine_->onTrap(sw, "1.3.6.1.6.3.1.1.5.3", {{"1.3.6.1.2.1.2.2.1.1.7", "7"}}, ""));
   ASSERT_TRUE(engine_->onTrap(sw, "1.3.6.1.6.3.1.1.5.3", port3, ""));  // same port again
-  EXPECT_EQ(kinds(), (Strings{"raise:link:3", "raise:link:7"}));
-  EXPECT_EQ(events()[0].title, "switch-01: port 3 down");
+  // Never polled: the port is "ifIndex N", as interface_down would name it.
+  EXPECT_EQ(kinds(), (Strings{"raise:link:ifIndex 3", "raise:link:ifIndex 7"}));
+  EXPECT_EQ(events()[0].title, "switch-01: port ifIndex 3 down");
   EXPECT_NE(events()[0].evidence.find("1.3.6.1.2.1.2.2.1.7.3"), std::string::npos);
   ASSERT_TRUE(engine_->onTrap(sw, "1.3.6.1.6.3.1.1.5.4", port3, ""));
-  EXPECT_EQ(kinds(), (Strings{"raise:link:3", "raise:link:7", "clear:link:3"}));
+  EXPECT_EQ(kinds(),
+            (Strings{"raise:link:ifIndex 3", "raise:link:ifIndex 7", "clear:link:ifIndex 3"}));
   ASSERT_TRUE(engine_->onTrap(sw, "1.3.6.1.6.3.1.1.5.99", {}, "x"));  // no rule: nothing
   EXPECT_EQ(events().size(), 3u);
 }

@@ -25,6 +25,7 @@ TEST(RulesFileTest, ShippedDefaultsLoadWithEveryRuleType) {
   ASSERT_NE(link, nullptr);
   EXPECT_EQ(link->oid, "1.3.6.1.6.3.1.1.5.3");
   EXPECT_EQ(link->clear_oid, "1.3.6.1.6.3.1.1.5.4");
+  EXPECT_EQ(link->condition, "interface_down") << "one incident per port, trap or poll";
   const Rule* port = set->find("interface_down");
   ASSERT_NE(port, nullptr);
   EXPECT_TRUE(port->enabled);
@@ -117,6 +118,22 @@ TEST(RulesFileTest, MalformedFilesNameFileLineAndProblem) {
        "bad.conf:2: match: a glob is longer than 255 characters"},
       {"[rule a]\ntype = agent_offline\ntitle = x\nheartbeat_interval = 0s\n",
        "bad.conf:4: heartbeat_interval must be positive"},
+      // A trap feeding another rule's condition: it must exist and be interface_down.
+      {"[rule t]\ntype = trap\ntitle = x\noid = 1.3.6.1.6.3.1.1.5.3\ncondition = ifdown\n",
+       "bad.conf:5: condition = 'ifdown': no [rule ifdown] in this file"},
+      {"[rule t]\ntype = trap\ntitle = x\noid = 1.3.6.1.6.3.1.1.5.3\ncondition = u\n"
+       "[rule u]\ntype = device_unreachable\ntitle = y\n",
+       "bad.conf:5: condition = 'u' is a device_unreachable rule; a trap can only feed an "
+       "interface_down rule"},
+      {"[rule t]\ntype = trap\ntitle = x\noid = 1.3.6.1.6.3.1.1.5.3\ncondition = t\n",
+       "bad.conf:5: condition = 't' is a trap rule"},
+      {"[rule t]\ntype = trap\ntitle = x\noid = 1.3.6.1.6.3.1.1.5.3\ncondition =\n",
+       "bad.conf:5: condition = '' is not a rule id"},
+      {"[rule i]\ntype = interface_down\ntitle = x\ncondition = i\n",
+       "bad.conf:4: 'condition' does not apply to a interface_down rule"},
+      {"[rule t]\ntype = trap\ntitle = x\noid = 1.3.6.1.6.3.1.1.5.3\ncondition = i\n"
+       "clear_after = 1h\n[rule i]\ntype = interface_down\ntitle = y\n",
+       "bad.conf:1: [rule t] cannot combine clear_after with condition"},
   };
   for (const auto& c : cases) {
     auto set = parseRules(c.text, "bad.conf");

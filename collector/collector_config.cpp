@@ -100,6 +100,11 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
     if (!v) return v.error();
     c.agent_settings.inventory_interval_seconds = *v;
   }
+  if (ini.has("agents.watch_interval_seconds")) {
+    auto v = ini.getInt("agents.watch_interval_seconds", 1, 0, wire::kMaxWatchIntervalSeconds);
+    if (!v) return v.error();
+    c.agent_settings.watch_interval_seconds = *v;
+  }
   if (ini.has("agents.inventory")) {
     std::string names = ini.getString("agents.inventory", "");
     for (char& ch : names) ch = (ch == ',' ? ' ' : ch);

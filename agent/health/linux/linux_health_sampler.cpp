@@ -30,17 +30,16 @@ bool hasOption(std::string_view options, std::string_view option) {
 
 }  // namespace
 
-HealthSample LinuxHealthSampler::sample() {
-  HealthSample sample;
-  if (auto text = readSource(fs_, "/proc/uptime", true))
-    sample.uptime_seconds = parseProcUptime(*text);
-  wire::Health health;
+void LinuxHealthSampler::readLoad(HealthSample& sample, wire::Health& health) const {
   if (auto text = readSource(fs_, "/proc/loadavg", true)) {
     const auto loads = parseProcLoadavgAll(*text);
     sample.load1 = loads[0];
     health.load5 = loads[1];
     health.load15 = loads[2];
   }
+}
+
+void LinuxHealthSampler::readMemory(wire::Health& health) const {
   if (auto text = readSource(fs_, "/proc/meminfo", true)) {
     if (auto mem = parseProcMeminfo(*text)) {
       health.memory_total_bytes = mem->total_bytes;
@@ -49,6 +48,9 @@ HealthSample LinuxHealthSampler::sample() {
       health.swap_free_bytes = mem->swap_free_bytes;
     }
   }
+}
+
+void LinuxHealthSampler::readFilesystems(wire::Health& health) const {
   if (auto text = readSource(fs_, "/proc/mounts", true)) {
     for (const auto& m : inventoryMounts(parseProcMounts(*text))) {
       // statvfs on a dead NFS server blocks; the inventory reports those.
@@ -69,6 +71,26 @@ HealthSample LinuxHealthSampler::sample() {
       health.filesystems.push_back(std::move(f));
     }
   }
+}
+
+HealthSample LinuxHealthSampler::watchSample(const WatchNeeds& needs) {
+  HealthSample sample;
+  wire::Health health;
+  if (needs.load) readLoad(sample, health);
+  if (needs.memory) readMemory(health);
+  if (needs.filesystems) readFilesystems(health);
+  sample.health = std::move(health);
+  return sample;
+}
+
+HealthSample LinuxHealthSampler::sample() {
+  HealthSample sample;
+  if (auto text = readSource(fs_, "/proc/uptime", true))
+    sample.uptime_seconds = parseProcUptime(*text);
+  wire::Health health;
+  readLoad(sample, health);
+  readMemory(health);
+  readFilesystems(health);
   health.reboot_required = fs_.exists("/var/run/reboot-required");
   if (auto text = readSource(fs_, "/proc/stat", true)) {
     const auto now = parseProcStatCpu(*text);

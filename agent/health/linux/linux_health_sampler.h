@@ -27,8 +27,13 @@ class LinuxHealthSampler final : public HealthSampler {
       : fs_(fs), sources_(sources) {}
   // CPU utilisation covers the time since the previous call: the first has none.
   HealthSample sample() override;
+  HealthSample watchSample(const WatchNeeds& needs) override;
 
  private:
+  void readLoad(HealthSample& sample, wire::Health& health) const;
+  void readMemory(wire::Health& health) const;
+  void readFilesystems(wire::Health& health) const;
+
   const FsRoot& fs_;
   HealthSources sources_;
   std::optional<CpuTimes> previous_cpu_;

@@ -90,8 +90,12 @@ clear = 60
   stack.setCollectorSettings({"rules.file=" + rules, "rules.tick_ms=100", "log.level=information"});
   stack.setAgentRunArgs({"--health-root", root});
   stack.startServerAndCollector();
-  stack.startAgent("bench", 1);
+  // A 60 s heartbeat, as shipped: the agent's watch (1 s, levels pushed from the rule)
+  // reports the fault, not the heartbeat.
+  const int heartbeat = envInt("STEWARD_BENCH_HEARTBEAT", 60);
+  stack.startAgent("bench", heartbeat);
   ASSERT_TRUE(waitUntil([&] { return stack.assets().size() == 1; }, 20s));
+  std::this_thread::sleep_for(2s);  // the levels in the inventory's reply are applied
 
   const int faults = envInt("STEWARD_BENCH_FAULTS", 100);
   std::mt19937 random(42);
@@ -115,7 +119,7 @@ clear = 60
   stack.stopAgent();
   const Figures f = summarise(latencies);
   std::cout << std::fixed << std::setprecision(0) << "fault -> incident in the server API ("
-            << faults << " faults, heartbeat 1 s): median " << f.median << " ms, p99 " << f.p99
+            << faults << " faults, heartbeat " << heartbeat << " s): median " << f.median << " ms, p99 " << f.p99
             << " ms, max " << f.max << " ms (target < 1000 ms)\n";
   RecordProperty("median_ms", static_cast<int>(f.median));
 }

@@ -37,8 +37,8 @@ RunSettings overlay(const RunSettings& local, const wire::AgentSettings& pushed)
   for (const auto& [category, on] : pushed.inventory) {
     if (bool* flag = sectionFlag(out.sections, category)) *flag = on;
   }
-  if (pushed.watch_interval_seconds) {
-    out.watch_interval = std::chrono::seconds(*pushed.watch_interval_seconds);
+  if (pushed.watch_interval_ms) {
+    out.watch_interval = std::chrono::milliseconds(*pushed.watch_interval_ms);
   }
   out.watch = pushed.watch;
   return out;
@@ -70,7 +70,7 @@ std::string describe(const RunSettings& settings) {
          (settings.watch_interval.count() == 0 || settings.watch.empty()
               ? ", no watch between heartbeats"
               : ", watch " + std::to_string(settings.watch.size()) + " levels every " +
-                    std::to_string(settings.watch_interval.count()) + " s");
+                    std::to_string(settings.watch_interval.count()) + " ms");
 }
 
 Result<void> saveCollectorSettings(const std::string& state_dir,

@@ -26,7 +26,7 @@ struct RunSettings {
   InventorySections sections;
   // How often the cheap health signals are compared with `watch` between heartbeats
   // (agent/health/health_watch.h); 0 turns that off.
-  std::chrono::seconds watch_interval{1};
+  std::chrono::milliseconds watch_interval{500};
   std::vector<wire::WatchLevel> watch;  // only ever pushed: they come from the rules
 };
 

@@ -40,7 +40,7 @@ struct CollectorConfig {
   // are not pushed (the agents' own agent.conf applies):
   //   heartbeat_interval_seconds (1..86400), inventory_interval_seconds (1..604800),
   //   inventory = comma-separated categories to collect (the others are switched off),
-  //   watch_interval_seconds (0..3600; 0: agents do not watch between heartbeats).
+  //   watch_interval_ms (0 or 100..3600000; 0: agents do not watch between heartbeats).
   // The watch levels themselves come from the rules (rules/watch_levels.h).
   wire::AgentSettings agent_settings;
   // [outbox]

@@ -7,7 +7,7 @@
 // "config" carries the collector's [agents] settings; a key it leaves out means "use
 // the agent's own agent.conf value". The agent applies it without restarting.
 // Since 1.4 "config" may also carry the watch (agent/health/health_watch.h):
-//   "watch_interval_seconds": 1,
+//   "watch_interval_ms": 500,
 //   "watch": [{"signal": "filesystem_usage", "raise": 90, "clear": 85, "duration_ms": 0},
 //             {"signal": "filesystem_read_only"}, ...]
 // levels derived from the collector's fault rules; between heartbeats the agent samples
@@ -36,7 +36,9 @@ inline constexpr std::int64_t kMaxInventoryIntervalSeconds = 7 * 86400;
 inline constexpr const char* kWatchSignals[] = {"filesystem_usage", "inode_usage",
                                                 "memory_usage",     "swap_usage",
                                                 "load_per_cpu",     "filesystem_read_only"};
-inline constexpr std::int64_t kMaxWatchIntervalSeconds = 3600;  // 0 turns watching off
+// Watch interval: 0 turns watching off, otherwise kMinWatchIntervalMs..kMaxWatchIntervalMs.
+inline constexpr std::int64_t kMinWatchIntervalMs = 100;
+inline constexpr std::int64_t kMaxWatchIntervalMs = 3600 * 1000;
 inline constexpr std::size_t kMaxWatchLevels = 64;
 inline constexpr std::int64_t kMaxWatchDurationMs = 7LL * 86400 * 1000;
 
@@ -55,7 +57,7 @@ struct AgentSettings {
   std::optional<std::int64_t> heartbeat_interval_seconds;  // 1..kMaxHeartbeatIntervalSeconds
   std::optional<std::int64_t> inventory_interval_seconds;  // 1..kMaxInventoryIntervalSeconds
   std::map<std::string, bool> inventory;  // category -> collect it; others: agent's choice
-  std::optional<std::int64_t> watch_interval_seconds;  // 0..kMaxWatchIntervalSeconds
+  std::optional<std::int64_t> watch_interval_ms;  // 0 or kMinWatchIntervalMs..kMaxWatchIntervalMs
   std::vector<WatchLevel> watch;                       // empty: nothing to watch
   friend bool operator==(const AgentSettings&, const AgentSettings&) = default;
 };

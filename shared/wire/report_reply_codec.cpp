@@ -35,7 +35,7 @@ json::object settingsObject(const AgentSettings& s) {
     for (const auto& [name, on] : s.inventory) categories[name] = on;
     o["inventory"] = std::move(categories);
   }
-  if (s.watch_interval_seconds) o["watch_interval_seconds"] = *s.watch_interval_seconds;
+  if (s.watch_interval_ms) o["watch_interval_ms"] = *s.watch_interval_ms;
   if (!s.watch.empty()) {
     json::array levels;
     for (const auto& level : s.watch) {
@@ -136,8 +136,13 @@ AgentSettings settingsFrom(const json::object& o, const std::string& path,
       }
     }
   }
-  s.watch_interval_seconds =
-      interval(o, "watch_interval_seconds", kMaxWatchIntervalSeconds, path, problems, 0);
+  s.watch_interval_ms = interval(o, "watch_interval_ms", kMaxWatchIntervalMs, path, problems, 0);
+  if (s.watch_interval_ms && *s.watch_interval_ms != 0 &&
+      *s.watch_interval_ms < kMinWatchIntervalMs) {
+    problems.push_back(path + ".watch_interval_ms: " + std::to_string(*s.watch_interval_ms) +
+                       " is neither 0 (off) nor at least " + std::to_string(kMinWatchIntervalMs));
+    s.watch_interval_ms.reset();
+  }
   if (const auto* watch = o.if_contains("watch")) {
     if (!watch->is_array()) {
       problems.push_back(path + ".watch: expected an array of levels");

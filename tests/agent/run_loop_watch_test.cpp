@@ -24,7 +24,7 @@ using steward::testing::TempDir;
 constexpr const char* kHeartbeat = "/api/v1/agent/heartbeat";
 // The collector's rule "filesystem_usage raise 80 clear 60", as it pushes it.
 constexpr const char* kWatchReply =
-    R"({"status":"ok","asset_id":"a1","config":{"watch_interval_seconds":1,)"
+    R"({"status":"ok","asset_id":"a1","config":{"watch_interval_ms":1000,)"
     R"("watch":[{"signal":"filesystem_usage","raise":80,"clear":60,"duration_ms":0}]}})";
 
 class OneInventory final : public InventoryCollector {
@@ -172,14 +172,14 @@ TEST_F(RunLoopWatchTest, NoLevelsOrAZeroIntervalMeansNoWatching) {
   EXPECT_TRUE(heartbeats().empty());
   EXPECT_EQ(health_.watch_samples, 0) << "without levels the agent reads nothing extra";
 
-  http_.reply(200, R"({"status":"ok","asset_id":"a1","config":{"watch_interval_seconds":0,)"
+  http_.reply(200, R"({"status":"ok","asset_id":"a1","config":{"watch_interval_ms":0,)"
                    R"("watch":[{"signal":"filesystem_usage","raise":80,"clear":60}]}})");
   runFor(loop, 31s);  // the 60 s heartbeat delivers that reply
   ASSERT_EQ(heartbeats().size(), 1u);
   const int samples = health_.watch_samples;
   runFor(loop, 30s);
   EXPECT_EQ(heartbeats().size(), 1u);
-  EXPECT_EQ(health_.watch_samples, samples) << "watch_interval_seconds 0 switched it off";
+  EXPECT_EQ(health_.watch_samples, samples) << "watch_interval_ms 0 switched it off";
 }
 
 TEST_F(RunLoopWatchTest, LevelsPushedLaterApplyAtOnceAndSurviveARestart) {

@@ -101,11 +101,11 @@ TEST(CollectorConfigTest, AgentsSectionBecomesThePushedSettings) {
   overrides.insert(overrides.end(), {"agents.heartbeat_interval_seconds=30",
                                      "agents.inventory_interval_seconds=900",
                                      "agents.inventory=cpu, disks,network",
-                                     "agents.watch_interval_seconds=5"});
+                                     "agents.watch_interval_ms=250"});
   auto c = loadCollectorConfig(configWith(overrides));
   ASSERT_TRUE(c) << c.error().message;
   EXPECT_EQ(c->agent_settings.heartbeat_interval_seconds, 30);
-  EXPECT_EQ(c->agent_settings.watch_interval_seconds, 5);
+  EXPECT_EQ(c->agent_settings.watch_interval_ms, 250);
   EXPECT_EQ(c->agent_settings.inventory_interval_seconds, 900);
   EXPECT_EQ(c->agent_settings.inventory.size(), 8u) << "every category, on or off";
   EXPECT_TRUE(c->agent_settings.inventory.at("disks"));
@@ -114,8 +114,8 @@ TEST(CollectorConfigTest, AgentsSectionBecomesThePushedSettings) {
 
   for (const std::string bad : {"agents.heartbeat_interval_seconds=0",
                                 "agents.inventory_interval_seconds=604801", "agents.inventory=cpu,gpu",
-                                "agents.watch_interval_seconds=3601",
-                                "agents.watch_interval_seconds=-1"}) {
+                                "agents.watch_interval_ms=3600001",
+                                "agents.watch_interval_ms=50", "agents.watch_interval_ms=-1"}) {
     auto with_bad = kRequired;
     with_bad.push_back(bad);
     auto refused = loadCollectorConfig(configWith(with_bad));

@@ -239,7 +239,7 @@ TEST_F(AgentTransportTest, RepliesCarryThePushedSettings) {
 }
 
 TEST_F(AgentTransportTest, RepliesCarryTheWatchLevelsOfTheRulesLoadedAtTheTime) {
-  settings_.watch_interval_seconds = 2;
+  settings_.watch_interval_ms = 2000;
   std::vector<wire::WatchLevel> levels{{"filesystem_usage", 90, 85, 0}};
   IngestRouter pushing(*h_.service, nullptr, settings_, [&] { return levels; });
   HttpRequest request;
@@ -249,7 +249,7 @@ TEST_F(AgentTransportTest, RepliesCarryTheWatchLevelsOfTheRulesLoadedAtTheTime) 
   request.body = wire::encodeInventory(report(1));
   auto decoded = wire::decodeReplySettings(pushing.handle(request).body);
   ASSERT_TRUE(decoded.config);
-  EXPECT_EQ(decoded.config->watch_interval_seconds, 2);
+  EXPECT_EQ(decoded.config->watch_interval_ms, 2000);
   EXPECT_EQ(decoded.config->watch, levels);
 
   levels = {{"filesystem_read_only", 0, 0, 0}};  // the rules were reloaded

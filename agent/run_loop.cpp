@@ -95,6 +95,7 @@ void RunLoop::checkInventory(Mono now, bool force) {
               "]: " + queued.error().message);
     return;  // hashes_ stays: the next check tries again
   }
+  maybe_queued_ = true;
   log.information("queued inventory [report=" + report.report_id + "] [seq=" +
                   std::to_string(*queued) + "] packages=" + std::to_string(report.packages.size()) +
                   (force ? "" : " (changed: " + changed + ")"));
@@ -134,12 +135,14 @@ void RunLoop::queueHeartbeat(Mono now) {
     logger("agent").error("could not queue heartbeat: " + queued.error().message);
     return;
   }
+  maybe_queued_ = true;
   if (sample.health) watch_.reported(*sample.health, cpu_threads_, now);
 }
 
 void RunLoop::deliver(Mono now) {
   auto& log = logger("agent");
   backlog_ = false;
+  if (!maybe_queued_) return;
   for (int i = 0; i < kBatch; ++i) {
     auto front = spool_.front();
     if (!front) {
@@ -147,7 +150,10 @@ void RunLoop::deliver(Mono now) {
       return;
     }
     backlog_ = front->has_value();
-    if (!backlog_) return;
+    if (!backlog_) {
+      maybe_queued_ = false;
+      return;
+    }
     if (not_before_ && now < *not_before_) return;
     not_before_.reset();
     const SpoolItem& item = **front;

@@ -90,6 +90,9 @@ class RunLoop {
   Mono next_watch_{};
   std::optional<Mono> not_before_;  // backoff: nothing is sent before this
   bool backlog_ = false;            // the spool still holds items after this tick
+  // False once the spool was seen empty and nothing was queued since: a watch tick
+  // then costs no spool query.
+  bool maybe_queued_ = true;
   int consecutive_failures_ = 0;
   std::uint64_t inventories_delivered_ = 0;
   std::uint64_t heartbeats_delivered_ = 0;

@@ -95,8 +95,7 @@ std::map<HealthWatch::Key, HealthWatch::Reading> HealthWatch::readings(
     } else if (signal == "swap_usage") {
       if (!h.swap_total_bytes || !h.swap_free_bytes || *h.swap_total_bytes == 0) continue;
       const auto total = *h.swap_total_bytes;
-      out[Key{i, ""}] = {percent(total - std::min(*h.swap_free_bytes, total), total),
-                         "swap usage"};
+      out[Key{i, ""}] = {percent(total - std::min(*h.swap_free_bytes, total), total), "swap usage"};
     } else if (signal == "load_per_cpu") {
       if (!h.load5) continue;
       out[Key{i, ""}] = {cpus && *cpus > 0 ? *h.load5 / *cpus : *h.load5, "load5 per CPU"};
@@ -135,9 +134,8 @@ void HealthWatch::reported(const wire::Health& health, std::optional<int> cpus, 
   last_cpus_ = cpus;
 }
 
-std::optional<std::string> HealthWatch::check(const wire::Health& health,
-                                              std::optional<int> cpus, Mono now,
-                                              std::chrono::milliseconds min_gap) const {
+std::optional<std::string> HealthWatch::check(const wire::Health& health, std::optional<int> cpus,
+                                              Mono now, std::chrono::milliseconds min_gap) const {
   if (levels_.empty()) return std::nullopt;
   if (last_report_ && now - *last_report_ < min_gap) return std::nullopt;
   for (const auto& [key, reading] : readings(health, cpus)) {

@@ -67,8 +67,8 @@ class HealthWatch {
   bool side(const wire::WatchLevel& level, double value, bool before) const;
 
   std::vector<wire::WatchLevel> levels_;
-  std::map<Key, bool> reported_;       // side of every level in the last heartbeat
-  std::map<Key, Mono> follow_up_;      // faults with a duration: a heartbeat due then
+  std::map<Key, bool> reported_;   // side of every level in the last heartbeat
+  std::map<Key, Mono> follow_up_;  // faults with a duration: a heartbeat due then
   std::optional<Mono> last_report_;
   std::optional<wire::Health> last_health_;  // of the last heartbeat
   std::optional<int> last_cpus_;

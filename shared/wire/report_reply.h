@@ -57,8 +57,9 @@ struct AgentSettings {
   std::optional<std::int64_t> heartbeat_interval_seconds;  // 1..kMaxHeartbeatIntervalSeconds
   std::optional<std::int64_t> inventory_interval_seconds;  // 1..kMaxInventoryIntervalSeconds
   std::map<std::string, bool> inventory;  // category -> collect it; others: agent's choice
-  std::optional<std::int64_t> watch_interval_ms;  // 0 or kMinWatchIntervalMs..kMaxWatchIntervalMs
-  std::vector<WatchLevel> watch;                       // empty: nothing to watch
+  // 0 (off) or kMinWatchIntervalMs..kMaxWatchIntervalMs.
+  std::optional<std::int64_t> watch_interval_ms;
+  std::vector<WatchLevel> watch;  // empty: nothing to watch
   friend bool operator==(const AgentSettings&, const AgentSettings&) = default;
 };
 

@@ -66,8 +66,7 @@ std::optional<std::int64_t> interval(const json::object& o, const char* key, std
   const std::int64_t value = v->is_int64() ? v->get_int64() : max + 1;
   if (value < min || value > max) {
     problems.push_back(here + ": " + json::serialize(*v) + " is out of range " +
-                       std::to_string(min) + ".." +
-                       std::to_string(max));
+                       std::to_string(min) + ".." + std::to_string(max));
     return std::nullopt;
   }
   return value;

@@ -196,7 +196,7 @@ TEST_F(RunLoopWatchTest, LevelsPushedLaterApplyAtOnceAndSurviveARestart) {
     runFor(loop, 61s);
     ASSERT_EQ(heartbeats().size(), 1u);
     reply = kWatchReply;  // the collector's rules got a disk rule
-    runFor(loop, 60s);              // the next heartbeat brings it
+    runFor(loop, 60s);    // the next heartbeat brings it
     ASSERT_EQ(heartbeats().size(), 2u);
     runFor(loop, 1s);
     EXPECT_EQ(heartbeats().size(), 2u) << "the heartbeat that brought the levels showed 90 %";

@@ -69,8 +69,7 @@ TEST(WatchLevelsTest, ShippedRulesGiveOneLevelPerCheapRuleWithoutDuplicates) {
   std::set<std::string> signals;
   for (const auto& level : levels) signals.insert(level.signal);
   EXPECT_EQ(signals, (std::set<std::string>{"filesystem_usage", "inode_usage", "memory_usage",
-                                            "swap_usage", "load_per_cpu",
-                                            "filesystem_read_only"}));
+                                            "swap_usage", "load_per_cpu", "filesystem_read_only"}));
 }
 
 TEST(WatchLevelsTest, NoRulesNothingToWatch) { EXPECT_TRUE(watchLevels(RuleSet{}).empty()); }

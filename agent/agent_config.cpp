@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "shared/http/tls.h"
+#include "shared/wire/report_reply.h"
 
 namespace steward::agent {
 namespace {
@@ -56,6 +57,14 @@ Result<AgentConfig> AgentConfig::fromIni(const IniConfig& ini, bool require_coll
   auto inventory_interval = ini.getInt("agent.inventory_interval_seconds", 3600, 1, 604800);
   if (!inventory_interval) return inventory_interval.error();
   config.inventory_interval = std::chrono::seconds(*inventory_interval);
+  auto watch_interval = ini.getInt("agent.watch_interval_ms", 500, 0, wire::kMaxWatchIntervalMs);
+  if (!watch_interval) return watch_interval.error();
+  if (*watch_interval != 0 && *watch_interval < wire::kMinWatchIntervalMs) {
+    return invalid(ini, "agent.watch_interval_ms",
+                   "= " + std::to_string(*watch_interval) + " is neither 0 (off) nor at least " +
+                       std::to_string(wire::kMinWatchIntervalMs));
+  }
+  config.watch_interval = std::chrono::milliseconds(*watch_interval);
 
   auto max_items = ini.getInt("spool.max_items", 1000, 1, 1000000);
   if (!max_items) return max_items.error();

@@ -6,6 +6,8 @@
 //   [collector] allow_insecure_http          false: http:// URLs are refused unless true
 //   [agent]     state_dir                    /var/lib/steward-agent
 //   [agent]     heartbeat_interval_seconds   60 (1..86400)
+//   [agent]     watch_interval_ms            500 (0 or 100..3600000; 0: no watch between
+//                                            heartbeats)
 //   [health]    smart_interval_minutes       30 (0..10080; 0: no SMART)
 //   [agent]     inventory_interval_seconds   3600 (1..604800): how often the inventory is
 //                                            collected and its section hashes compared
@@ -31,6 +33,8 @@ struct AgentConfig {
   std::string state_dir = "/var/lib/steward-agent";
   std::chrono::seconds heartbeat_interval{60};
   std::chrono::seconds inventory_interval{3600};
+  // How often the health signals are compared with the collector's watch levels.
+  std::chrono::milliseconds watch_interval{500};
   std::uint64_t spool_max_items = 1000;
   std::uint64_t spool_max_bytes = 16 * 1024 * 1024;
   std::string log_level = "information";

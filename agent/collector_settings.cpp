@@ -37,6 +37,10 @@ RunSettings overlay(const RunSettings& local, const wire::AgentSettings& pushed)
   for (const auto& [category, on] : pushed.inventory) {
     if (bool* flag = sectionFlag(out.sections, category)) *flag = on;
   }
+  if (pushed.watch_interval_ms) {
+    out.watch_interval = std::chrono::milliseconds(*pushed.watch_interval_ms);
+  }
+  out.watch = pushed.watch;
   return out;
 }
 
@@ -50,7 +54,8 @@ bool sameSections(const InventorySections& a, const InventorySections& b) {
 
 bool sameSettings(const RunSettings& a, const RunSettings& b) {
   return a.heartbeat_interval == b.heartbeat_interval &&
-         a.inventory_interval == b.inventory_interval && sameSections(a.sections, b.sections);
+         a.inventory_interval == b.inventory_interval && sameSections(a.sections, b.sections) &&
+         a.watch_interval == b.watch_interval && a.watch == b.watch;
 }
 
 std::string describe(const RunSettings& settings) {
@@ -61,7 +66,11 @@ std::string describe(const RunSettings& settings) {
   }
   return "heartbeat every " + std::to_string(settings.heartbeat_interval.count()) +
          " s, inventory check every " + std::to_string(settings.inventory_interval.count()) +
-         " s, categories: system" + (on.empty() ? "" : ", " + on);
+         " s, categories: system" + (on.empty() ? "" : ", " + on) +
+         (settings.watch_interval.count() == 0 || settings.watch.empty()
+              ? ", no watch between heartbeats"
+              : ", watch " + std::to_string(settings.watch.size()) + " levels every " +
+                    std::to_string(settings.watch_interval.count()) + " ms");
 }
 
 Result<void> saveCollectorSettings(const std::string& state_dir,

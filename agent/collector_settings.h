@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "agent/inventory/inventory_sections.h"
 #include "shared/common/result.h"
@@ -23,6 +24,10 @@ struct RunSettings {
   std::chrono::seconds heartbeat_interval{60};
   std::chrono::seconds inventory_interval{3600};
   InventorySections sections;
+  // How often the cheap health signals are compared with `watch` between heartbeats
+  // (agent/health/health_watch.h); 0 turns that off.
+  std::chrono::milliseconds watch_interval{500};
+  std::vector<wire::WatchLevel> watch;  // only ever pushed: they come from the rules
 };
 
 // `local` with every key `pushed` carries replaced.

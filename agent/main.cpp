@@ -219,8 +219,8 @@ int runCommand(const CliOptions& options) {
   std::mt19937_64 random{std::random_device{}()};
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
   RunLoop::Options loop_options;
-  loop_options.local =
-      RunSettings{config->heartbeat_interval, config->inventory_interval, config->inventory};
+  loop_options.local = RunSettings{config->heartbeat_interval, config->inventory_interval,
+                                   config->inventory, config->watch_interval, {}};
   loop_options.state_dir = config->state_dir;
   RunLoop loop(collector, health, client, *spool, clock, *agent_id, loop_options,
                [&] { return uniform(random); });

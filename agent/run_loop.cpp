@@ -49,6 +49,7 @@ RunLoop::RunLoop(SwitchableCollector& collector, HealthSampler& health, Collecto
   if (!sameSections(settings_.sections, collector_.sections())) {
     collector_.setSections(settings_.sections);
   }
+  watch_.setLevels(settings_.watch);
 }
 
 milliseconds RunLoop::tick() {
@@ -61,13 +62,17 @@ milliseconds RunLoop::tick() {
     checkInventory(now, false);
   }
   if (now >= next_heartbeat_) {
-    queueHeartbeat();
+    queueHeartbeat(now);
     next_heartbeat_ = now + settings_.heartbeat_interval;
+    next_watch_ = now + settings_.watch_interval;  // the heartbeat just looked at everything
+  } else if (watching() && now >= next_watch_) {
+    watch(now);
   }
   deliver(now);
 
   // Settings pushed during delivery may have moved the schedule.
   Mono wake = std::min(next_heartbeat_, next_inventory_check_);
+  if (watching()) wake = std::min(wake, next_watch_);
   if (backlog_) wake = std::min(wake, not_before_.value_or(now));
   return wake <= now ? milliseconds(0) : std::chrono::ceil<milliseconds>(wake - now);
 }
@@ -77,6 +82,7 @@ void RunLoop::checkInventory(Mono now, bool force) {
   next_inventory_check_ = now + settings_.inventory_interval;
   wire::InventoryReport report = collector_.collect();
   SectionHashes hashes = sectionHashes(report);
+  if (report.cpu.threads > 0) cpu_threads_ = static_cast<int>(report.cpu.threads);
   const std::string changed = changedSections(hashes_, hashes);
   if (!force && changed.empty()) {
     log.debug("inventory unchanged; heartbeats carry its hashes");
@@ -89,13 +95,31 @@ void RunLoop::checkInventory(Mono now, bool force) {
               "]: " + queued.error().message);
     return;  // hashes_ stays: the next check tries again
   }
+  maybe_queued_ = true;
   log.information("queued inventory [report=" + report.report_id + "] [seq=" +
                   std::to_string(*queued) + "] packages=" + std::to_string(report.packages.size()) +
                   (force ? "" : " (changed: " + changed + ")"));
   hashes_ = std::move(hashes);
 }
 
-void RunLoop::queueHeartbeat() {
+bool RunLoop::watching() const {
+  return settings_.watch_interval.count() > 0 && !watch_.levels().empty();
+}
+
+void RunLoop::watch(Mono now) {
+  next_watch_ = now + settings_.watch_interval;
+  const HealthSample sample = health_.watchSample(watch_.needs());
+  if (!sample.health) return;
+  const auto why = watch_.check(*sample.health, cpu_threads_, now,
+                                duration_cast<milliseconds>(settings_.watch_interval));
+  if (!why) return;
+  logger("agent").information("heartbeat now: " + *why);
+  ++watch_heartbeats_;
+  queueHeartbeat(now);
+  next_heartbeat_ = now + settings_.heartbeat_interval;
+}
+
+void RunLoop::queueHeartbeat(Mono now) {
   wire::Heartbeat heartbeat;
   heartbeat.heartbeat_id = newUuidV7(clock_);
   heartbeat.agent_id = agent_id_;
@@ -109,12 +133,16 @@ void RunLoop::queueHeartbeat() {
       spool_.push(SpoolKind::Heartbeat, heartbeat.heartbeat_id, wire::encodeHeartbeat(heartbeat));
   if (!queued) {
     logger("agent").error("could not queue heartbeat: " + queued.error().message);
+    return;
   }
+  maybe_queued_ = true;
+  if (sample.health) watch_.reported(*sample.health, cpu_threads_, now);
 }
 
 void RunLoop::deliver(Mono now) {
   auto& log = logger("agent");
   backlog_ = false;
+  if (!maybe_queued_) return;
   for (int i = 0; i < kBatch; ++i) {
     auto front = spool_.front();
     if (!front) {
@@ -122,7 +150,10 @@ void RunLoop::deliver(Mono now) {
       return;
     }
     backlog_ = front->has_value();
-    if (!backlog_) return;
+    if (!backlog_) {
+      maybe_queued_ = false;
+      return;
+    }
     if (not_before_ && now < *not_before_) return;
     not_before_.reset();
     const SpoolItem& item = **front;
@@ -231,6 +262,10 @@ void RunLoop::applySettings(Mono now, const RunSettings& next) {
   if (!sameSections(next.sections, previous.sections)) {
     collector_.setSections(next.sections);
     next_inventory_check_ = now;  // other categories: other hashes, a new inventory
+  }
+  watch_.setLevels(next.watch);
+  if (next.watch_interval != previous.watch_interval || next.watch != previous.watch) {
+    next_watch_ = now;  // look at once: a signal may already be past a new level
   }
 }
 

@@ -6,6 +6,9 @@
 //  - inventory: collected at start and every inventory interval; queued in full at
 //    start and whenever a section hash changed (agent/inventory/section_hashes.h);
 //  - heartbeat: every heartbeat interval, with health and the current section hashes;
+//  - watch: every watch interval the cheap health signals are compared with the levels
+//    the collector pushed (agent/health/health_watch.h); a crossing queues a heartbeat
+//    at once (at most one per watch interval) and restarts the heartbeat interval;
 //  - delivery: oldest first; 409 "inventory_required" queues a fresh inventory (unless
 //    one is already waiting); failures back off exponentially with jitter while new
 //    reports keep queuing;
@@ -21,6 +24,7 @@
 
 #include "agent/collector_settings.h"
 #include "agent/health/health_sampler.h"
+#include "agent/health/health_watch.h"
 #include "agent/inventory/section_hashes.h"
 #include "agent/inventory/switchable_collector.h"
 #include "agent/spool/spool.h"
@@ -50,12 +54,16 @@ class RunLoop {
 
   std::uint64_t inventoriesDelivered() const { return inventories_delivered_; }
   std::uint64_t heartbeatsDelivered() const { return heartbeats_delivered_; }
+  // Heartbeats queued early because a watched signal crossed a level.
+  std::uint64_t watchHeartbeats() const { return watch_heartbeats_; }
   const RunSettings& settings() const { return settings_; }
 
  private:
   using Mono = Clock::MonoTime;
   void checkInventory(Mono now, bool force);
-  void queueHeartbeat();
+  void queueHeartbeat(Mono now);
+  bool watching() const;
+  void watch(Mono now);
   void deliver(Mono now);
   void retryLater(Mono now, const SpoolItem& item, const Delivery& delivery);
   void applyReply(Mono now, const std::string& body);
@@ -74,14 +82,21 @@ class RunLoop {
   std::optional<wire::AgentSettings> pushed_;  // last settings the collector sent
   std::string last_problems_;                  // so a bad pushed value is logged once
   SectionHashes hashes_;                       // of the last inventory collected
+  std::optional<int> cpu_threads_;             // from the last inventory, for load_per_cpu
+  HealthWatch watch_;
   bool started_ = false;
   Mono next_heartbeat_{};
   Mono next_inventory_check_{};
+  Mono next_watch_{};
   std::optional<Mono> not_before_;  // backoff: nothing is sent before this
   bool backlog_ = false;            // the spool still holds items after this tick
+  // False once the spool was seen empty and nothing was queued since: a watch tick
+  // then costs no spool query.
+  bool maybe_queued_ = true;
   int consecutive_failures_ = 0;
   std::uint64_t inventories_delivered_ = 0;
   std::uint64_t heartbeats_delivered_ = 0;
+  std::uint64_t watch_heartbeats_ = 0;
 };
 
 }  // namespace steward::agent

@@ -100,6 +100,16 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
     if (!v) return v.error();
     c.agent_settings.inventory_interval_seconds = *v;
   }
+  if (ini.has("agents.watch_interval_ms")) {
+    auto v = ini.getInt("agents.watch_interval_ms", 500, 0, wire::kMaxWatchIntervalMs);
+    if (!v) return v.error();
+    if (*v != 0 && *v < wire::kMinWatchIntervalMs) {
+      return invalid(ini, "agents.watch_interval_ms = " + std::to_string(*v) +
+                              " is neither 0 (off) nor at least " +
+                              std::to_string(wire::kMinWatchIntervalMs));
+    }
+    c.agent_settings.watch_interval_ms = *v;
+  }
   if (ini.has("agents.inventory")) {
     std::string names = ini.getString("agents.inventory", "");
     for (char& ch : names) ch = (ch == ',' ? ' ' : ch);

@@ -39,7 +39,9 @@ struct CollectorConfig {
   // [agents]: pushed to every agent in the replies to its reports; keys left unset
   // are not pushed (the agents' own agent.conf applies):
   //   heartbeat_interval_seconds (1..86400), inventory_interval_seconds (1..604800),
-  //   inventory = comma-separated categories to collect (the others are switched off).
+  //   inventory = comma-separated categories to collect (the others are switched off),
+  //   watch_interval_ms (0 or 100..3600000; 0: agents do not watch between heartbeats).
+  // The watch levels themselves come from the rules (rules/watch_levels.h).
   wire::AgentSettings agent_settings;
   // [outbox]
   std::chrono::seconds retry_max{30};  // longest wait between two delivery attempts

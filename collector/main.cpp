@@ -24,6 +24,7 @@
 #include "collector/rules/trap_rules_sink.h"
 #include "collector/rules/uplink_resolver.h"
 #include "collector/rules/uplinks_file.h"
+#include "collector/rules/watch_levels.h"
 #include "collector/snmp/discovery_scheduler.h"
 #include "collector/snmp/net_snmp_client.h"
 #include "collector/snmp/snmp_config.h"
@@ -163,8 +164,13 @@ int main(int argc, char** argv) {
   collector::ingest::ocs::OcsEndpoint ocs(
       service, clock,
       collector::ingest::ocs::OcsOptions{config->ocs_max_inflated_bytes, 24, &ocs_auth});
+  // Agents watch the levels of the rules loaded now (a reload pushes new ones).
+  collector::ingest::WatchLevelsSource watch_levels;
+  if (!config->rules_file.empty()) {
+    watch_levels = [&rules_engine] { return collector::rules::watchLevels(*rules_engine.rules()); };
+  }
   collector::ingest::IngestRouter router(service, config->ocs_enabled ? &ocs : nullptr,
-                                         config->agent_settings);
+                                         config->agent_settings, std::move(watch_levels));
 
   if (auto r = collector::auth::CredentialStore::prepare(**db); !r) {
     return fail("cannot open storage: " + r.error().message);

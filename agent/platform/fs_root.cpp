@@ -119,6 +119,7 @@ Result<FsStats> FsRoot::statvfs(std::string_view path) const {
   stats.available_bytes = static_cast<std::uint64_t>(st.f_bavail) * unit;
   stats.total_inodes = st.f_files;
   stats.free_inodes = st.f_ffree;
+  stats.read_only = (st.f_flag & ST_RDONLY) != 0;
   return stats;
 }
 

@@ -25,6 +25,7 @@ struct FsStats {
   std::uint64_t available_bytes = 0;  // free for unprivileged users
   std::uint64_t total_inodes = 0;
   std::uint64_t free_inodes = 0;
+  bool read_only = false;  // ST_RDONLY: the mount or its superblock is read-only
 };
 
 class FsRoot {

@@ -65,7 +65,9 @@ HttpResponse IngestRouter::handle(const HttpRequest& request) const {
 }
 
 std::string IngestRouter::replyBody(const std::string& status, const std::string& asset_id) const {
-  return wire::encodeReportReply(wire::ReportReply{status, asset_id, agent_settings_});
+  wire::AgentSettings settings = agent_settings_;
+  if (watch_levels_) settings.watch = watch_levels_();
+  return wire::encodeReportReply(wire::ReportReply{status, asset_id, std::move(settings)});
 }
 
 HttpResponse IngestRouter::inventory(const HttpRequest& request) const {

@@ -6,6 +6,13 @@
 //               "inventory": {"packages": false, ...}}}
 // "config" carries the collector's [agents] settings; a key it leaves out means "use
 // the agent's own agent.conf value". The agent applies it without restarting.
+// Since 1.4 "config" may also carry the watch (agent/health/health_watch.h):
+//   "watch_interval_ms": 500,
+//   "watch": [{"signal": "filesystem_usage", "raise": 90, "clear": 85, "duration_ms": 0},
+//             {"signal": "filesystem_read_only"}, ...]
+// levels derived from the collector's fault rules; between heartbeats the agent samples
+// its cheap health signals every watch interval and heartbeats at once when one crosses
+// a level. An agent that does not know a signal ignores that level.
 
 #include <cstdint>
 #include <map>
@@ -25,10 +32,34 @@ inline constexpr const char* kInventoryCategories[] = {
 inline constexpr std::int64_t kMaxHeartbeatIntervalSeconds = 86400;
 inline constexpr std::int64_t kMaxInventoryIntervalSeconds = 7 * 86400;
 
+// Signals an agent can watch; the names are the collector's rule types.
+inline constexpr const char* kWatchSignals[] = {"filesystem_usage", "inode_usage",
+                                                "memory_usage",     "swap_usage",
+                                                "load_per_cpu",     "filesystem_read_only"};
+// Watch interval: 0 turns watching off, otherwise kMinWatchIntervalMs..kMaxWatchIntervalMs.
+inline constexpr std::int64_t kMinWatchIntervalMs = 100;
+inline constexpr std::int64_t kMaxWatchIntervalMs = 3600 * 1000;
+inline constexpr std::size_t kMaxWatchLevels = 64;
+inline constexpr std::int64_t kMaxWatchDurationMs = 7LL * 86400 * 1000;
+
+// One level that matters to the collector: the value (percent; load per CPU) is faulty
+// at >= raise and fine again at <= clear, after `duration_ms` of fault. Boolean signals
+// (filesystem_read_only) use neither level.
+struct WatchLevel {
+  std::string signal;  // one of kWatchSignals
+  double raise = 0;
+  double clear = 0;
+  std::int64_t duration_ms = 0;
+  friend bool operator==(const WatchLevel&, const WatchLevel&) = default;
+};
+
 struct AgentSettings {
   std::optional<std::int64_t> heartbeat_interval_seconds;  // 1..kMaxHeartbeatIntervalSeconds
   std::optional<std::int64_t> inventory_interval_seconds;  // 1..kMaxInventoryIntervalSeconds
   std::map<std::string, bool> inventory;  // category -> collect it; others: agent's choice
+  // 0 (off) or kMinWatchIntervalMs..kMaxWatchIntervalMs.
+  std::optional<std::int64_t> watch_interval_ms;
+  std::vector<WatchLevel> watch;  // empty: nothing to watch
   friend bool operator==(const AgentSettings&, const AgentSettings&) = default;
 };
 

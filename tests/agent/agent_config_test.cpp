@@ -70,6 +70,7 @@ TEST(AgentConfigTest, DefaultsWhenOnlyTheCollectorIsGiven) {
   EXPECT_EQ(config->state_dir, "/var/lib/steward-agent");
   EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(60));
   EXPECT_EQ(config->inventory_interval, std::chrono::seconds(3600));
+  EXPECT_EQ(config->watch_interval, std::chrono::milliseconds(500));
   EXPECT_EQ(config->spool_max_items, 1000u);
   EXPECT_EQ(config->spool_max_bytes, 16u * 1024 * 1024);
   EXPECT_EQ(config->log_level, "information");
@@ -79,10 +80,11 @@ TEST(AgentConfigTest, ReadsInventoryIntervalAndSpoolBounds) {
   TempDir dir;
   auto config = load(dir,
                      "[collector]\nurl = https://127.0.0.1:8481\n[agent]\n"
-                     "inventory_interval_seconds = 900\n[spool]\nmax_items = 50\n"
-                     "max_bytes = 1048576\n");
+                     "inventory_interval_seconds = 900\nwatch_interval_ms = 0\n"
+                     "[spool]\nmax_items = 50\nmax_bytes = 1048576\n");
   ASSERT_TRUE(config) << config.error().message;
   EXPECT_EQ(config->inventory_interval, std::chrono::seconds(900));
+  EXPECT_EQ(config->watch_interval, std::chrono::milliseconds(0)) << "0: no watch";
   EXPECT_EQ(config->spool_max_items, 50u);
   EXPECT_EQ(config->spool_max_bytes, 1048576u);
 }
@@ -131,6 +133,12 @@ TEST(AgentConfigTest, RejectsBadValues) {
   EXPECT_NE(message(url + "[agent]\ninventory_interval_seconds = 0\n")
                 .find("agent.inventory_interval_seconds"),
             std::string::npos);
+  for (const char* bad : {"3600001", "-1", "99"}) {
+    EXPECT_NE(message(url + "[agent]\nwatch_interval_ms = " + bad + "\n")
+                  .find("agent.watch_interval_ms"),
+              std::string::npos)
+        << bad;
+  }
   EXPECT_NE(message(url + "[spool]\nmax_items = 0\n").find("spool.max_items"), std::string::npos);
   EXPECT_NE(message(url + "[spool]\nmax_bytes = 1000\n").find("spool.max_bytes"),
             std::string::npos);

@@ -56,6 +56,7 @@ class MachineCollector final : public InventoryCollector {
 class FixedHealth final : public HealthSampler {
  public:
   HealthSample sample() override { return {3600.5, 0.25}; }
+  HealthSample watchSample(const WatchNeeds&) override { return {}; }
 };
 
 class RunLoopTest : public ::testing::Test {
@@ -120,7 +121,7 @@ class RunLoopTest : public ::testing::Test {
       },
       InventorySections{}};
   FixedHealth health_;
-  RunSettings local_{60s, 3600s, InventorySections{}};
+  RunSettings local_{60s, 3600s, InventorySections{}, 1s, {}};
   SpoolLimits limits_;
   std::unique_ptr<Spool> spool_ = Spool::open(dir_.file("spool.db"), limits_, clock_);
 };

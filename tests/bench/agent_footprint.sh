@@ -14,6 +14,8 @@
 # 2. Running agent: steward-server and steward-collector on loopback (free ports, temp
 #    dir, as config/dev/run-local.sh does), the agent enrolled with a site token, and
 #    `steward-agent run` with a 60 s heartbeat for --duration seconds (default 120;
+#    the collector loads the shipped config/rules.conf, so the agent also watches its
+#    health signals every second against the pushed levels, as in production;
 #    --quick: 30; --long: 600, the 10 minutes of issue 3). The collector serves https
 #    with a throwaway self-signed certificate the agent pins (--plain-http: http, as
 #    before TLS existed; the agent then never loads its OpenSSL plugin). After the first
@@ -167,6 +169,8 @@ url = http://127.0.0.1:$server_port
 token = $token
 [enroll]
 token_sha256 = $site_hash
+[rules]
+file = $root/config/rules.conf
 CONF
 "$bin/steward-collector" --config "$work/collector.conf" >"$work/collector.log" 2>&1 &
 pids+=($!)

@@ -100,10 +100,12 @@ TEST(CollectorConfigTest, AgentsSectionBecomesThePushedSettings) {
   auto overrides = kRequired;
   overrides.insert(overrides.end(), {"agents.heartbeat_interval_seconds=30",
                                      "agents.inventory_interval_seconds=900",
-                                     "agents.inventory=cpu, disks,network"});
+                                     "agents.inventory=cpu, disks,network",
+                                     "agents.watch_interval_ms=250"});
   auto c = loadCollectorConfig(configWith(overrides));
   ASSERT_TRUE(c) << c.error().message;
   EXPECT_EQ(c->agent_settings.heartbeat_interval_seconds, 30);
+  EXPECT_EQ(c->agent_settings.watch_interval_ms, 250);
   EXPECT_EQ(c->agent_settings.inventory_interval_seconds, 900);
   EXPECT_EQ(c->agent_settings.inventory.size(), 8u) << "every category, on or off";
   EXPECT_TRUE(c->agent_settings.inventory.at("disks"));
@@ -111,7 +113,9 @@ TEST(CollectorConfigTest, AgentsSectionBecomesThePushedSettings) {
   EXPECT_FALSE(c->agent_settings.inventory.at("packages"));
 
   for (const std::string bad : {"agents.heartbeat_interval_seconds=0",
-                                "agents.inventory_interval_seconds=604801", "agents.inventory=cpu,gpu"}) {
+                                "agents.inventory_interval_seconds=604801", "agents.inventory=cpu,gpu",
+                                "agents.watch_interval_ms=3600001",
+                                "agents.watch_interval_ms=50", "agents.watch_interval_ms=-1"}) {
     auto with_bad = kRequired;
     with_bad.push_back(bad);
     auto refused = loadCollectorConfig(configWith(with_bad));

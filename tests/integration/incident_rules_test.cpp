@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "tests/integration/steward_stack.h"
 
@@ -105,6 +106,41 @@ TEST_F(IncidentRulesTest, AFillingFilesystemRaisesAnIncidentThatResolvesWhenFree
   EXPECT_NE(std::string(incident.at("resolution_note").as_string()).find("Auto-resolved"),
             std::string::npos);
   EXPECT_EQ(incidents("disk").size(), 1u);
+}
+
+// The agent's heartbeat is a minute, yet the fault arrives in seconds: the collector
+// pushed the disk rule's levels, the agent watches them every second and heartbeats
+// at once on a crossing, and again once the rule's 1 s duration is over.
+TEST_F(IncidentRulesTest, AFilesystemCrossingItsLevelIsAnIncidentInSecondsDespiteALongHeartbeat) {
+  if (!mountData()) GTEST_SKIP() << "cannot mount a tmpfs here (needs CAP_SYS_ADMIN)";
+  stack_.dir().write("rules.conf", R"([rule disk]
+type = filesystem_usage
+title = {hostname}: filesystem {subject} is {value}% full
+raise = 80
+clear = 60
+duration = 1s
+)");
+  stack_.setAgentRunArgs({"--health-root", root_});
+  stack_.startServerAndCollector();
+  stack_.startAgent("first", 60);
+  ASSERT_TRUE(waitUntil([&] { return stack_.assets().size() == 1; }, 20s)) << stack_.logs();
+  std::this_thread::sleep_for(2s);  // the inventory's reply (with the levels) is applied
+
+  fill(900);  // 88% of 1 MiB
+  const auto filled = std::chrono::steady_clock::now();
+  ASSERT_TRUE(waitUntil([&] { return incidents("disk").size() == 1; }, 20s)) << stack_.logs();
+  const auto raised = std::chrono::steady_clock::now() - filled;
+  EXPECT_LT(raised, 5s) << "waited for the 60 s heartbeat instead";
+  EXPECT_GE(raised, 1s) << "raised before the rule's duration";
+  EXPECT_EQ(incidents("disk").at(0).at("subject").as_string(), "/data");
+
+  free();
+  const auto freed = std::chrono::steady_clock::now();
+  ASSERT_TRUE(waitUntil([&] { return state(incidents("disk").at(0)) == "resolved"; }, 20s))
+      << stack_.logs();
+  EXPECT_LT(std::chrono::steady_clock::now() - freed, 5s);
+  const std::string agent_log = readFile(stack_.dir().file("agent-first.log"));
+  EXPECT_NE(agent_log.find("heartbeat now: usage of /data is 8"), std::string::npos) << agent_log;
 }
 
 TEST_F(IncidentRulesTest, AFlappingFilesystemGivesExactlyOneIncidentMarkedFlapping) {

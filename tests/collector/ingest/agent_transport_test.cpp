@@ -238,5 +238,29 @@ TEST_F(AgentTransportTest, RepliesCarryThePushedSettings) {
   EXPECT_EQ(json(plain).at("config"), boost::json::object{});
 }
 
+TEST_F(AgentTransportTest, RepliesCarryTheWatchLevelsOfTheRulesLoadedAtTheTime) {
+  settings_.watch_interval_ms = 2000;
+  std::vector<wire::WatchLevel> levels{{"filesystem_usage", 90, 85, 0}};
+  IngestRouter pushing(*h_.service, nullptr, settings_, [&] { return levels; });
+  HttpRequest request;
+  request.method = "POST";
+  request.target = "/api/v1/agent/inventory";
+  request.setHeader("Content-Type", "application/json");
+  request.body = wire::encodeInventory(report(1));
+  auto decoded = wire::decodeReplySettings(pushing.handle(request).body);
+  ASSERT_TRUE(decoded.config);
+  EXPECT_EQ(decoded.config->watch_interval_ms, 2000);
+  EXPECT_EQ(decoded.config->watch, levels);
+
+  levels = {{"filesystem_read_only", 0, 0, 0}};  // the rules were reloaded
+  request.target = "/api/v1/agent/heartbeat";
+  request.body = wire::encodeHeartbeat(heartbeat(1, 2));
+  const auto reply = pushing.handle(request);
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  decoded = wire::decodeReplySettings(reply.body);
+  ASSERT_TRUE(decoded.config);
+  EXPECT_EQ(decoded.config->watch, levels);
+}
+
 }  // namespace
 }  // namespace steward::collector::ingest

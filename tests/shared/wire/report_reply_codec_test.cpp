@@ -98,5 +98,49 @@ TEST(ReportReplyTest, InvalidValuesAreLeftOutAndNamedButTheRestApplies) {
   }
 }
 
+TEST(ReportReplyTest, WatchLevelsRoundTrip) {
+  AgentSettings settings;
+  settings.watch_interval_ms = 2000;
+  settings.watch = {{"filesystem_usage", 90, 85, 300000},
+                    {"load_per_cpu", 2.5, 1.5, 0},
+                    {"filesystem_read_only", 0, 0, 0}};
+  const auto decoded = decodeReplySettings(encodeReportReply({"ok", "asset-1", settings}));
+  ASSERT_TRUE(decoded.config);
+  EXPECT_EQ(*decoded.config, settings);
+  EXPECT_TRUE(decoded.problems.empty());
+}
+
+TEST(ReportReplyTest, BadWatchLevelsAreLeftOutAndNamedUnknownSignalsQuietlySkipped) {
+  const auto decoded = decodeReplySettings(
+      R"({"status":"ok","config":{"watch_interval_ms":3600001,"watch":[)"
+      R"({"signal":"memory_usage","raise":"90","clear":80},)"
+      R"({"signal":"swap_usage","raise":50,"clear":60},)"
+      R"({"signal":"inode_usage","raise":90,"clear":80,"duration_ms":-1},)"
+      R"({"signal":"gpu_temperature","raise":90,"clear":80},)"
+      R"({"signal":"filesystem_usage","raise":90,"clear":85}]}})");
+  ASSERT_TRUE(decoded.config);
+  EXPECT_FALSE(decoded.config->watch_interval_ms);
+  EXPECT_EQ(decoded.config->watch,
+            (std::vector<WatchLevel>{{"filesystem_usage", 90, 85, 0}}))
+      << "a newer collector's signal is not an error; the valid rest applies";
+  ASSERT_EQ(decoded.problems.size(), 4u);
+  EXPECT_NE(decoded.problems[0].find("$.config.watch_interval_ms"), std::string::npos);
+  EXPECT_NE(decoded.problems[1].find("$.config.watch[0].raise"), std::string::npos);
+  EXPECT_NE(decoded.problems[2].find("$.config.watch[1]: clear 60 is above raise 50"),
+            std::string::npos)
+      << decoded.problems[2];
+  EXPECT_NE(decoded.problems[3].find("$.config.watch[2].duration_ms"), std::string::npos);
+
+  std::string many = R"({"config":{"watch":[)";
+  for (std::size_t i = 0; i <= kMaxWatchLevels; ++i) {
+    many += std::string(i ? "," : "") + R"({"signal":"filesystem_read_only"})";
+  }
+  const auto too_many = decodeReplySettings(many + "]}}");
+  ASSERT_TRUE(too_many.config);
+  EXPECT_TRUE(too_many.config->watch.empty());
+  ASSERT_EQ(too_many.problems.size(), 1u);
+  EXPECT_NE(too_many.problems[0].find("at most 64"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace steward::wire

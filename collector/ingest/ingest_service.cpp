@@ -73,9 +73,14 @@ IngestService::IngestService(storage::CollectorDb& db, const Clock& clock,
 Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryReport& report,
                                                         const std::string& source) {
   SightingOutcome sighting;
+  // Encoded and hashed before the transaction: other reports' transactions need not
+  // wait for this.
+  const ReportContent content = reportContent(report);
+  SightingExtras extras;
+  extras.content = &content;
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
-    auto result =
-        SightingIngest(db, clock_, reconciler_, config_, db_.collectorId()).ingest(report, source);
+    auto result = SightingIngest(db, clock_, reconciler_, config_, db_.collectorId())
+                      .ingest(report, source, extras);
     if (!result) return result.error();
     sighting = std::move(*result);
     if (sighting.duplicate || report.agent_id.empty()) return {};

@@ -1,5 +1,6 @@
 #include "shared/wire/json_reader.h"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <cmath>
 #include <cstdint>
@@ -12,6 +13,9 @@ json::value parseDocument(std::string_view text) {
   json::parse_options options;
   options.max_depth = 32;  // our documents are shallow; deep nesting is hostile
   json::stream_parser parser({}, options);
+  // The document's values come from one bump allocator, released with the document:
+  // an 86 KB inventory would otherwise cost thousands of malloc/free pairs.
+  parser.reset(json::make_shared_resource<json::monotonic_resource>());
   boost::system::error_code ec;
   const std::size_t consumed = parser.write(text.data(), text.size(), ec);
   if (!ec) parser.finish(ec);

@@ -23,9 +23,6 @@ namespace {
 
 // ---- encoding -------------------------------------------------------------------
 
-// A bump allocator for one document's DOM, freed as a whole with the document.
-json::storage_ptr monotonicStorage() { return json::make_shared_resource<json::monotonic_resource>(); }
-
 template <typename T>
 void putOptional(json::object& o, std::string_view key, const std::optional<T>& v) {
   if (v) o[key] = *v;
@@ -233,7 +230,10 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
 template <typename T, typename F>
 Result<T> decodeDocument(std::string_view text, F decode) {
   try {
-    const json::value doc = detail::parseDocument(text);
+    // Not shared, and freed as a whole: the document's destructor then skips the
+    // walk over every value.
+    json::monotonic_resource arena;
+    const json::value doc = detail::parseDocument(text, &arena);
     return decode(ObjectReader(doc, "$"));
   } catch (const DecodeFailure& failure) {
     return makeError(failure.code, failure.message);
@@ -245,12 +245,14 @@ Result<T> decodeDocument(std::string_view text, F decode) {
 }  // namespace
 
 std::string encodeInventory(const InventoryReport& report) {
-  return json::serialize(encodeInventoryObject(report, monotonicStorage()));
+  json::monotonic_resource arena;
+  return json::serialize(encodeInventoryObject(report, &arena));
 }
 
 std::string encodeInventoryWith(const InventoryReport& report, std::string_view report_id,
                                 std::string_view collected_at) {
-  json::object o = encodeInventoryObject(report, monotonicStorage());
+  json::monotonic_resource arena;
+  json::object o = encodeInventoryObject(report, &arena);
   o["report_id"] = report_id;
   o["collected_at"] = collected_at;
   return json::serialize(o);
@@ -293,7 +295,8 @@ Result<Heartbeat> decodeHeartbeat(std::string_view text) {
 }
 
 std::string encodeAssetRecord(const AssetRecord& a) {
-  json::object o(monotonicStorage());
+  json::monotonic_resource arena;
+  json::object o(&arena);
   o["schema_version"] = schemaText(a.schema);
   o["event_id"] = a.event_id;
   o["asset_id"] = a.asset_id;

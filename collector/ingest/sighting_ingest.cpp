@@ -184,7 +184,6 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
 
   const ReportContent computed = extras.content != nullptr ? ReportContent{} : reportContent(report);
   const ReportContent& own = extras.content != nullptr ? *extras.content : computed;
-  const std::string& content = own.json;
   const std::string& hash = own.sha256;
   std::optional<storage::SightingRow> head;
   if (!is_new) {
@@ -251,6 +250,9 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   storage::AssetRow row{asset_id, existing ? existing->first_seen : now, now, now,
                         merged.system.hostname};
   if (auto r = assets.saveAsset(row); !r) return r.error();
+  // The caller may have given only the hash (its memo knew the body): encode now.
+  const std::string encoded = own.json.empty() ? contentJson(report) : std::string();
+  const std::string& content = own.json.empty() ? encoded : own.json;
   if (auto r = assets.saveSighting({asset_id, source, report.agent_id, hash, content, now}); !r) {
     return r.error();
   }

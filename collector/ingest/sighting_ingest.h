@@ -50,7 +50,8 @@ struct SightingExtras {
   std::function<Result<bool>(const std::string& asset_id, const std::string& now)> before_record;
   // contentJson(report) and its SHA-256 (hex), when the caller computed them before
   // its transaction: encoding and hashing 86 KB need no lock, so they should not
-  // hold the writer. Computed inside ingest() when null.
+  // hold the writer. Computed inside ingest() when null; an empty json (the caller
+  // knew only the hash) is encoded inside when the report must be stored.
   const ReportContent* content = nullptr;
 };
 

@@ -38,6 +38,9 @@ json::array strings(const std::vector<std::string>& items, const json::storage_p
   return out;
 }
 
+// First block of an encoding arena: a full inventory's DOM in one or two blocks.
+constexpr std::size_t kEncodeArena = 256 * 1024;
+
 // Everything is allocated from `sp`: a monotonic resource turns the thousands of
 // small allocations of a full inventory into a few large ones.
 json::object encodeInventoryObject(const InventoryReport& r, const json::storage_ptr& sp) {
@@ -232,7 +235,7 @@ Result<T> decodeDocument(std::string_view text, F decode) {
   try {
     // Not shared, and freed as a whole: the document's destructor then skips the
     // walk over every value.
-    json::monotonic_resource arena;
+    json::monotonic_resource arena(text.size() * 2);  // about what a DOM of `text` takes
     const json::value doc = detail::parseDocument(text, &arena);
     return decode(ObjectReader(doc, "$"));
   } catch (const DecodeFailure& failure) {
@@ -245,13 +248,13 @@ Result<T> decodeDocument(std::string_view text, F decode) {
 }  // namespace
 
 std::string encodeInventory(const InventoryReport& report) {
-  json::monotonic_resource arena;
+  json::monotonic_resource arena(kEncodeArena);
   return json::serialize(encodeInventoryObject(report, &arena));
 }
 
 std::string encodeInventoryWith(const InventoryReport& report, std::string_view report_id,
                                 std::string_view collected_at) {
-  json::monotonic_resource arena;
+  json::monotonic_resource arena(kEncodeArena);
   json::object o = encodeInventoryObject(report, &arena);
   o["report_id"] = report_id;
   o["collected_at"] = collected_at;
@@ -295,7 +298,7 @@ Result<Heartbeat> decodeHeartbeat(std::string_view text) {
 }
 
 std::string encodeAssetRecord(const AssetRecord& a) {
-  json::monotonic_resource arena;
+  json::monotonic_resource arena(kEncodeArena);
   json::object o(&arena);
   o["schema_version"] = schemaText(a.schema);
   o["event_id"] = a.event_id;

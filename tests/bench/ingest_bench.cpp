@@ -10,8 +10,10 @@
 // 2. Starts the collector binary on that database (loopback, free port; its server
 //    URL points at a closed port so the outbox only accumulates, durably).
 // 3. POSTs --new inventories of machines it has never seen, then --unchanged
-//    re-inventories of known machines (same content, new report id), each from
-//    --clients concurrent connections, and prints requests per second for each.
+//    re-inventories of known machines (same content, new report id), then those
+//    machines' next unchanged re-inventories (bodies this collector process has seen
+//    before), each from --clients concurrent connections, and prints requests per
+//    second for each.
 // Every request must answer 200; the asset count is checked afterwards.
 
 #include <algorithm>
@@ -283,6 +285,17 @@ int run(const Options& o) {
   if (fresh_s < 0) return 1;
   const double unchanged_s = post(unchanged, url, o.clients);
   if (unchanged_s < 0) return 1;
+  // The same machines once more: the collector has now seen each body (but for
+  // report_id and collected_at) and skips re-encoding it to hash its content.
+  for (std::size_t i = 0; i < unchanged.bodies.size(); ++i) {
+    auto report = machine(static_cast<std::uint64_t>(i % static_cast<std::size_t>(o.assets)),
+                          o.packages);
+    report.report_id = uuidFor(static_cast<std::uint64_t>(i), 6);
+    report.collected_at = "2026-12-01T12:00:00.000Z";
+    unchanged.bodies[i] = wire::encodeInventory(report);
+  }
+  const double again_s = post(unchanged, url, o.clients);
+  if (again_s < 0) return 1;
   collector.stop();
 
   std::int64_t assets = 0;
@@ -303,6 +316,9 @@ int run(const Options& o) {
               o.fresh, fresh_s, fresh_rate, fresh_rate >= 500 ? "PASS" : "FAIL");
   std::printf("  unchanged re-inventory: %6d in %6.2f s = %7.0f/s  (target >= 2000/s) %s\n",
               o.unchanged, unchanged_s, unchanged_rate, unchanged_rate >= 2000 ? "PASS" : "FAIL");
+  const double again_rate = o.unchanged / again_s;
+  std::printf("  unchanged, seen before:  %6d in %6.2f s = %7.0f/s  (target >= 2000/s) %s\n",
+              o.unchanged, again_s, again_rate, again_rate >= 2000 ? "PASS" : "FAIL");
   std::printf("  assets stored afterwards: %lld (expected %d)\n", static_cast<long long>(assets),
               o.assets + o.fresh);
   std::printf(

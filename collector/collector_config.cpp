@@ -40,6 +40,10 @@ Result<CollectorConfig> loadCollectorConfig(const IniConfig& ini) {
   if (!limit) return limit.error();
   c.body_limit_bytes = static_cast<std::size_t>(*limit);
 
+  auto threads = ini.getInt("http.threads", c.http_threads, 1, 256);
+  if (!threads) return threads.error();
+  c.http_threads = static_cast<int>(*threads);
+
   c.tls_cert = ini.getString("http.tls_cert", "");
   c.tls_key = ini.getString("http.tls_key", "");
   if (c.tls_cert.empty() != c.tls_key.empty()) {

@@ -23,6 +23,9 @@ struct CollectorConfig {
   std::uint16_t http_port = 8481;  // 0 picks any free port
   std::string port_file;           // optional: the bound port is written here
   std::size_t body_limit_bytes = 8 * 1024 * 1024;
+  // Requests handled at once. Most of them wait for their batch's commit (group
+  // commit): more of them in flight means more reports share one fsync.
+  int http_threads = 16;
   std::string tls_cert;  // both set: serve https with this PEM chain and key
   std::string tls_key;
   // [enroll]: SHA-256 (hex) of each accepted site enrollment token; none disables

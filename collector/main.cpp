@@ -235,6 +235,7 @@ int main(int argc, char** argv) {
   options.address = config->http_address;
   options.port = config->http_port;
   options.body_limit = config->body_limit_bytes;
+  options.threads = config->http_threads;
   http::HttpServer server(
       options, [&gate, exposed_trap_stats](const http::HttpRequest& request) {
         if (auto stats = traps::trapStatsResponse(request, exposed_trap_stats)) return *stats;

@@ -1,28 +1,12 @@
 #include "collector/auth/agent_gate.h"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
-
+#include "collector/auth/claimed_agent_id.h"
 #include "shared/common/log.h"
 
 namespace steward::collector::auth {
 
 using http::HttpRequest;
 using http::HttpResponse;
-
-namespace {
-
-// The "agent_id" a report claims, or "" when the body is not such an object (the
-// ingest router then rejects it with a located 400).
-std::string claimedAgentId(const std::string& body) {
-  boost::system::error_code ec;
-  const auto doc = boost::json::parse(body, ec);
-  if (ec || !doc.is_object()) return {};
-  const auto* id = doc.as_object().if_contains("agent_id");
-  return id && id->is_string() ? std::string(id->as_string()) : std::string();
-}
-
-}  // namespace
 
 HttpResponse AgentGate::handle(const HttpRequest& request) const {
   const std::string path = request.path();

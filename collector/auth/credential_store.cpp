@@ -61,7 +61,7 @@ Result<std::string> CredentialStore::authenticate(const std::string& authorizati
   const std::string agent_id = credential.substr(0, dot);
   const std::string presented = http::sha256Hex(credential.substr(dot + 1));
   std::string stored;
-  auto done = db_.read([&](steward::storage::SqliteDb& sql) -> Result<void> {
+  auto done = db_.readCommitted([&](steward::storage::SqliteDb& sql) -> Result<void> {
     auto stmt = sql.prepare("SELECT secret_sha256 FROM agent_credentials WHERE agent_id = ?");
     if (!stmt) return stmt.error();
     stmt->bind(1, agent_id);

@@ -78,7 +78,7 @@ HttpResponse IngestRouter::inventory(const HttpRequest& request) const {
                  report.error().message);
     return jsonError(400, report.error().code, report.error().message);
   }
-  auto outcome = service_.ingestInventory(*report);
+  auto outcome = service_.ingestInventory(*report, "agent", request.body);
   if (!outcome) return storageFailure(outcome.error());
   return http::jsonOk(replyBody(outcome->duplicate ? "duplicate" : "stored", outcome->asset_id));
 }

@@ -71,11 +71,26 @@ IngestService::IngestService(storage::CollectorDb& db, const Clock& clock,
       config_(config != nullptr ? *config : default_config_) {}
 
 Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryReport& report,
-                                                        const std::string& source) {
+                                                        const std::string& source,
+                                                        std::string_view body) {
   SightingOutcome sighting;
+  // Encoded and hashed before the transaction, so other reports' transactions need
+  // not wait for it; only hashed when the same body was seen before (the encoding
+  // then happens in the transaction, if the content turns out to differ from the
+  // stored one after all).
+  ReportContent content;
+  const auto body_hash = body.empty() ? std::nullopt : envelopeFreeBodyHash(body);
+  if (auto known = body_hash ? content_hashes_.find(*body_hash) : std::nullopt) {
+    content.sha256 = std::move(*known);
+  } else {
+    content = reportContent(report);
+    if (body_hash) content_hashes_.remember(*body_hash, content.sha256);
+  }
+  SightingExtras extras;
+  extras.content = &content;
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
-    auto result =
-        SightingIngest(db, clock_, reconciler_, config_, db_.collectorId()).ingest(report, source);
+    auto result = SightingIngest(db, clock_, reconciler_, config_, db_.collectorId())
+                      .ingest(report, source, extras);
     if (!result) return result.error();
     sighting = std::move(*result);
     if (sighting.duplicate || report.agent_id.empty()) return {};

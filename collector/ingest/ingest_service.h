@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "collector/ingest/content_hash_memo.h"
 #include "collector/reconcile/reconcile_config.h"
 #include "collector/reconcile/reconciler.h"
 #include "collector/storage/collector_db.h"
@@ -47,8 +48,11 @@ class IngestService {
   // sighting_ingest.h. Agent reports also record their section hashes and delivery
   // facts (sequence, dropped count). A report_id seen before is answered with its
   // asset and changes nothing.
+  // `body`, when given, is the JSON `report` was decoded from: a body seen before
+  // (but for report_id and collected_at) skips re-encoding the report to hash it.
   Result<InventoryOutcome> ingestInventory(const wire::InventoryReport& report,
-                                           const std::string& source = "agent");
+                                           const std::string& source = "agent",
+                                           std::string_view body = {});
 
   // Marks the agent's asset seen now, logs the delivery and queues a collapsed "seen"
   // item. A heartbeat_id seen before changes nothing. Error code "inventory_required"
@@ -67,6 +71,7 @@ class IngestService {
   reconcile::ReconcileConfig default_config_;
   const reconcile::ReconcileConfig& config_;
   IngestHooks hooks_;
+  ContentHashMemo content_hashes_;
 };
 
 }  // namespace steward::collector::ingest

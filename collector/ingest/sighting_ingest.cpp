@@ -77,10 +77,13 @@ OutboxItem outboxItem(const char* kind, const std::string& asset_id, const std::
 
 std::string contentJson(const wire::InventoryReport& report) {
   // Placeholders rather than empty strings: the stored text must still decode.
-  wire::InventoryReport content = report;
-  content.report_id = "-";
-  content.collected_at = "1970-01-01T00:00:00Z";
-  return wire::encodeInventory(content);
+  return wire::encodeInventoryWith(report, "-", "1970-01-01T00:00:00Z");
+}
+
+ReportContent reportContent(const wire::InventoryReport& report) {
+  ReportContent out{contentJson(report), {}};
+  out.sha256 = http::sha256Hex(out.json);
+  return out;
 }
 
 SightingIngest::SightingIngest(steward::storage::SqliteDb& db, const Clock& clock,
@@ -179,8 +182,9 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
     view_changed = *changed;
   }
 
-  const std::string content = contentJson(report);
-  const std::string hash = http::sha256Hex(content);
+  const ReportContent computed = extras.content != nullptr ? ReportContent{} : reportContent(report);
+  const ReportContent& own = extras.content != nullptr ? *extras.content : computed;
+  const std::string& hash = own.sha256;
   std::optional<storage::SightingRow> head;
   if (!is_new) {
     auto found = assets.sightingHead(asset_id, source);
@@ -246,6 +250,9 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   storage::AssetRow row{asset_id, existing ? existing->first_seen : now, now, now,
                         merged.system.hostname};
   if (auto r = assets.saveAsset(row); !r) return r.error();
+  // The caller may have given only the hash (its memo knew the body): encode now.
+  const std::string encoded = own.json.empty() ? contentJson(report) : std::string();
+  const std::string& content = own.json.empty() ? encoded : own.json;
   if (auto r = assets.saveSighting({asset_id, source, report.agent_id, hash, content, now}); !r) {
     return r.error();
   }

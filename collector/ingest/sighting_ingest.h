@@ -31,6 +31,13 @@ struct SightingOutcome {
   std::vector<wire::DetectedChange> changes;       // detected by this ingest
 };
 
+// The report as stored for comparison (contentJson below), and its SHA-256 (hex).
+struct ReportContent {
+  std::string json;
+  std::string sha256;
+};
+ReportContent reportContent(const wire::InventoryReport& report);
+
 // What a source other than an agent adds to its sighting (SNMP discovery).
 struct SightingExtras {
   // Identifiers the source derived itself (SNMP: serial, snmpEngineID, MACs, sysName),
@@ -41,6 +48,11 @@ struct SightingExtras {
   // own tables (SNMP: the device's network view, which the asset record carries).
   // Returns true when that view changed, so an unchanged sighting is still resent.
   std::function<Result<bool>(const std::string& asset_id, const std::string& now)> before_record;
+  // contentJson(report) and its SHA-256 (hex), when the caller computed them before
+  // its transaction: encoding and hashing 86 KB need no lock, so they should not
+  // hold the writer. Computed inside ingest() when null; an empty json (the caller
+  // knew only the hash) is encoded inside when the report must be stored.
+  const ReportContent* content = nullptr;
 };
 
 class SightingIngest {

@@ -34,6 +34,9 @@ Result<std::unique_ptr<CollectorDb>> CollectorDb::open(const std::string& path,
                                                        const Clock& clock) {
   auto db = SqliteDb::open(path);
   if (!db) return db.error();
+  // A 2xx to an agent means its report survives a power cut, not only a crash of
+  // the collector: fsync the WAL on every commit (group commit keeps that cheap).
+  if (auto r = (*db)->exec("PRAGMA synchronous=FULL"); !r) return r.error();
   if (auto r = migrate(**db); !r) {
     return makeError(r.error().code, path + ": " + r.error().message);
   }
@@ -42,20 +45,27 @@ Result<std::unique_ptr<CollectorDb>> CollectorDb::open(const std::string& path,
   }
   auto id = loadOrMakeCollectorId(**db, clock);
   if (!id) return id.error();
-  return std::unique_ptr<CollectorDb>(new CollectorDb(std::move(*db), std::move(*id)));
+  std::unique_ptr<SqliteDb> reader;
+  if (path != ":memory:" && !path.empty()) {
+    auto opened = SqliteDb::open(path);
+    if (!opened) return opened.error();
+    reader = std::move(*opened);
+  }
+  return std::unique_ptr<CollectorDb>(
+      new CollectorDb(std::move(*db), std::move(reader), std::move(*id)));
 }
 
-Result<void> CollectorDb::transact(const Work& work) {
-  std::lock_guard lock(mutex_);
-  auto tx = Transaction::begin(*db_);
-  if (!tx) return tx.error();
-  if (auto r = work(*db_); !r) return r;  // ~Transaction rolls back
-  return tx->commit();
-}
+Result<void> CollectorDb::transact(const Work& work) { return commits_.run(work); }
 
 Result<void> CollectorDb::read(const Work& work) {
   std::lock_guard lock(mutex_);
   return work(*db_);
+}
+
+Result<void> CollectorDb::readCommitted(const Work& work) {
+  if (!reader_) return read(work);
+  std::lock_guard lock(reader_mutex_);
+  return work(*reader_);
 }
 
 }  // namespace steward::collector::storage

@@ -9,6 +9,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <algorithm>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -26,6 +27,7 @@ using tcp = asio::ip::tcp;
 namespace {
 
 constexpr std::size_t kHeaderLimit = 16 * 1024;
+constexpr std::uint64_t kMaxBodyReserve = 1024 * 1024;
 
 bhttp::response<bhttp::string_body> toBeast(const HttpResponse& r, unsigned version,
                                            bool keep_alive) {
@@ -86,6 +88,22 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     parser_->header_limit(kHeaderLimit);
     parser_->body_limit(options_.body_limit);
     lowest().expires_after(options_.read_timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&Session::onHeader, this->shared_from_this()));
+  }
+
+  // Makes room for the whole announced body before reading it: a small buffer would
+  // take an 86 KB inventory in many reads, each a trip through the event loop.
+  void onHeader(beast::error_code ec, std::size_t n) {
+    if (ec) return onRead(ec, n);  // errors (413, 400, closed) are answered there
+    if (const auto length = parser_->content_length(); length && *length > 0) {
+      // Capped: a client announcing a huge body and sending nothing must not make
+      // every connection hold that much memory.
+      const std::size_t want = static_cast<std::size_t>(
+          std::min<std::uint64_t>({*length, options_.body_limit, kMaxBodyReserve}));
+      if (buffer_.capacity() - buffer_.size() < want) buffer_.reserve(buffer_.size() + want);
+    }
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::onRead, this->shared_from_this()));
   }

@@ -21,12 +21,18 @@ Error sqliteError(sqlite3* db, int rc, std::string_view what) {
 }
 }  // namespace
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), owner_(other.owner_) {
   other.stmt_ = nullptr;
 }
 
 Statement::~Statement() {
-  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+  if (stmt_ == nullptr) return;
+  if (owner_ != nullptr) {
+    owner_->recycle(stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
@@ -99,7 +105,31 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
   return db;
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+SqliteDb::~SqliteDb() {
+  for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
+
+namespace {
+// Enough for every distinct statement of a component; text built at run time (IN
+// lists of varying length) must not grow the cache without bound.
+constexpr std::size_t kMaxIdleStatements = 256;
+constexpr std::size_t kMaxIdleCopies = 4;  // of one text (nested loops over a query)
+}  // namespace
+
+void SqliteDb::recycle(sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);  // an error of the last step is already reported; not again
+  sqlite3_clear_bindings(stmt);
+  const char* sql = sqlite3_sql(stmt);
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (sql != nullptr && idle_.size() < kMaxIdleStatements && idle_.count(sql) < kMaxIdleCopies) {
+      idle_.emplace(sql, stmt);
+      return;
+    }
+  }
+  sqlite3_finalize(stmt);
+}
 
 Result<void> SqliteDb::exec(std::string_view sql) {
   char* message = nullptr;
@@ -114,11 +144,20 @@ Result<void> SqliteDb::exec(std::string_view sql) {
 }
 
 Result<Statement> SqliteDb::prepare(std::string_view sql) {
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto it = idle_.find(std::string(sql)); it != idle_.end()) {
+      sqlite3_stmt* stmt = it->second;
+      idle_.erase(it);
+      return Statement(db_, stmt, this);
+    }
+  }
   sqlite3_stmt* stmt = nullptr;
-  const int rc =
-      sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return sqliteError(db_, rc, "sqlite prepare");
-  return Statement(db_, stmt);
+  if (stmt == nullptr) return Statement(db_, stmt);  // only whitespace or a comment
+  return Statement(db_, stmt, this);
 }
 
 std::int64_t SqliteDb::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }

@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "shared/common/result.h"
 
@@ -16,9 +18,14 @@ struct sqlite3_stmt;
 
 namespace steward::storage {
 
+class SqliteDb;
+
 class Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  // `owner` set: the statement goes back to the owner's cache when destroyed
+  // (reset, bindings cleared) instead of being finalized.
+  Statement(sqlite3* db, sqlite3_stmt* stmt, SqliteDb* owner = nullptr)
+      : db_(db), stmt_(stmt), owner_(owner) {}
   Statement(Statement&& other) noexcept;
   Statement& operator=(Statement&&) = delete;
   Statement(const Statement&) = delete;
@@ -62,6 +69,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  SqliteDb* owner_;
 };
 
 class SqliteDb {
@@ -75,13 +83,23 @@ class SqliteDb {
 
   // Runs one or more statements without parameters (schema, pragmas, BEGIN/COMMIT).
   Result<void> exec(std::string_view sql);
+  // Compiles `sql`, or reuses an idle compiled copy of the same text: the ingest
+  // path runs the same dozen statements per report, and compiling them cost more
+  // than running them. A Statement must not outlive its SqliteDb.
   Result<Statement> prepare(std::string_view sql);
   std::int64_t lastInsertRowId() const;
   int changes() const;
 
  private:
+  friend class Statement;
   explicit SqliteDb(sqlite3* db) : db_(db) {}
+  // Takes back a statement whose Statement was destroyed (finalizes it when the
+  // cache is full).
+  void recycle(sqlite3_stmt* stmt);
+
   sqlite3* db_;
+  std::mutex cache_mutex_;  // connections are shared between threads (FULLMUTEX)
+  std::unordered_multimap<std::string, sqlite3_stmt*> idle_;  // by SQL text
 };
 
 // Begins an IMMEDIATE transaction and rolls it back on destruction unless commit()

@@ -1,5 +1,6 @@
 #include "shared/wire/json_codec.h"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -31,21 +32,26 @@ json::value schemaText(const SchemaVersion& v) {
   return json::value(std::to_string(v.major) + "." + std::to_string(v.minor));
 }
 
-json::array strings(const std::vector<std::string>& items) {
-  json::array out;
+json::array strings(const std::vector<std::string>& items, const json::storage_ptr& sp) {
+  json::array out(sp);
   for (const auto& s : items) out.emplace_back(s);
   return out;
 }
 
-json::object encodeInventoryObject(const InventoryReport& r) {
-  json::object o;
+// First block of an encoding arena: a full inventory's DOM in one or two blocks.
+constexpr std::size_t kEncodeArena = 256 * 1024;
+
+// Everything is allocated from `sp`: a monotonic resource turns the thousands of
+// small allocations of a full inventory into a few large ones.
+json::object encodeInventoryObject(const InventoryReport& r, const json::storage_ptr& sp) {
+  json::object o(sp);
   o["schema_version"] = schemaText(r.schema);
   o["report_id"] = r.report_id;
   o["agent_id"] = r.agent_id;
   o["collected_at"] = r.collected_at;
   o["agent_version"] = r.agent_version;
 
-  json::object sys;
+  json::object sys(sp);
   sys["hostname"] = r.system.hostname;
   putOptional(sys, "fqdn", r.system.fqdn);
   putOptional(sys, "os_id", r.system.os_id);
@@ -56,7 +62,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   detail::encodeSystemExtras(sys, r.system);
   o["system"] = std::move(sys);
 
-  json::object hw;
+  json::object hw(sp);
   putOptional(hw, "vendor", r.hardware.vendor);
   putOptional(hw, "model", r.hardware.model);
   putOptional(hw, "serial", r.hardware.serial);
@@ -64,7 +70,7 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   detail::encodeHardwareExtras(hw, r.hardware);
   o["hardware"] = std::move(hw);
 
-  json::object cpu;
+  json::object cpu(sp);
   putOptional(cpu, "model", r.cpu.model);
   putOptional(cpu, "vendor", r.cpu.vendor);
   cpu["sockets"] = r.cpu.sockets;
@@ -73,15 +79,15 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   putOptional(cpu, "max_mhz", r.cpu.max_mhz);
   o["cpu"] = std::move(cpu);
 
-  json::object mem;
+  json::object mem(sp);
   mem["total_bytes"] = r.memory.total_bytes;
   putOptional(mem, "swap_total_bytes", r.memory.swap_total_bytes);
   detail::encodeMemoryModules(mem, r.memory);
   o["memory"] = std::move(mem);
 
-  json::array disks;
+  json::array disks(sp);
   for (const auto& d : r.disks) {
-    json::object x;
+    json::object x(sp);
     x["name"] = d.name;
     putOptional(x, "model", d.model);
     putOptional(x, "serial", d.serial);
@@ -91,9 +97,9 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   }
   o["disks"] = std::move(disks);
 
-  json::array filesystems;
+  json::array filesystems(sp);
   for (const auto& f : r.filesystems) {
-    json::object x;
+    json::object x(sp);
     x["mount_point"] = f.mount_point;
     x["device"] = f.device;
     x["type"] = f.type;
@@ -103,22 +109,22 @@ json::object encodeInventoryObject(const InventoryReport& r) {
   }
   o["filesystems"] = std::move(filesystems);
 
-  json::array interfaces;
+  json::array interfaces(sp);
   for (const auto& n : r.interfaces) {
-    json::object x;
+    json::object x(sp);
     x["name"] = n.name;
     putOptional(x, "mac", n.mac);
-    x["ipv4"] = strings(n.ipv4);
-    x["ipv6"] = strings(n.ipv6);
+    x["ipv4"] = strings(n.ipv4, sp);
+    x["ipv6"] = strings(n.ipv6, sp);
     x["virtual"] = n.is_virtual;
     detail::encodeInterfaceExtras(x, n);
     interfaces.emplace_back(std::move(x));
   }
   o["interfaces"] = std::move(interfaces);
 
-  json::array packages;
+  json::array packages(sp);
   for (const auto& p : r.packages) {
-    json::object x;
+    json::object x(sp);
     x["name"] = p.name;
     x["version"] = p.version;
     putOptional(x, "architecture", p.architecture);
@@ -227,7 +233,10 @@ InventoryReport decodeInventoryObject(const ObjectReader& root) {
 template <typename T, typename F>
 Result<T> decodeDocument(std::string_view text, F decode) {
   try {
-    const json::value doc = detail::parseDocument(text);
+    // Not shared, and freed as a whole: the document's destructor then skips the
+    // walk over every value.
+    json::monotonic_resource arena(text.size() * 2);  // about what a DOM of `text` takes
+    const json::value doc = detail::parseDocument(text, &arena);
     return decode(ObjectReader(doc, "$"));
   } catch (const DecodeFailure& failure) {
     return makeError(failure.code, failure.message);
@@ -239,7 +248,17 @@ Result<T> decodeDocument(std::string_view text, F decode) {
 }  // namespace
 
 std::string encodeInventory(const InventoryReport& report) {
-  return json::serialize(encodeInventoryObject(report));
+  json::monotonic_resource arena(kEncodeArena);
+  return json::serialize(encodeInventoryObject(report, &arena));
+}
+
+std::string encodeInventoryWith(const InventoryReport& report, std::string_view report_id,
+                                std::string_view collected_at) {
+  json::monotonic_resource arena(kEncodeArena);
+  json::object o = encodeInventoryObject(report, &arena);
+  o["report_id"] = report_id;
+  o["collected_at"] = collected_at;
+  return json::serialize(o);
 }
 
 Result<InventoryReport> decodeInventory(std::string_view text) {
@@ -279,7 +298,8 @@ Result<Heartbeat> decodeHeartbeat(std::string_view text) {
 }
 
 std::string encodeAssetRecord(const AssetRecord& a) {
-  json::object o;
+  json::monotonic_resource arena(kEncodeArena);
+  json::object o(&arena);
   o["schema_version"] = schemaText(a.schema);
   o["event_id"] = a.event_id;
   o["asset_id"] = a.asset_id;
@@ -292,7 +312,7 @@ std::string encodeAssetRecord(const AssetRecord& a) {
     ids.emplace_back(json::object{{"kind", id.kind}, {"value", id.value}});
   }
   o["identifiers"] = std::move(ids);
-  o["inventory"] = encodeInventoryObject(a.inventory);
+  o["inventory"] = encodeInventoryObject(a.inventory, o.storage());
   if (!a.decisions.empty()) {
     json::array decisions;
     for (const auto& d : a.decisions) decisions.emplace_back(detail::decisionObject(d));

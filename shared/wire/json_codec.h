@@ -15,6 +15,11 @@
 namespace steward::wire {
 
 std::string encodeInventory(const InventoryReport& report);
+// The report encoded exactly as encodeInventory would encode a copy of it whose
+// report_id and collected_at were replaced by these, without copying the report
+// (the collector hashes and stores reports this way to compare their content).
+std::string encodeInventoryWith(const InventoryReport& report, std::string_view report_id,
+                                std::string_view collected_at);
 Result<InventoryReport> decodeInventory(std::string_view json);
 
 std::string encodeHeartbeat(const Heartbeat& heartbeat);

@@ -22,7 +22,9 @@ struct DecodeFailure {
 };
 
 // Parses text as one JSON document; throws DecodeFailure("malformed_json") naming
-// the byte offset of the first error.
+// the byte offset of the first error. The document's values come from `storage`,
+// or from a bump allocator of its own.
+boost::json::value parseDocument(std::string_view text, boost::json::storage_ptr storage);
 boost::json::value parseDocument(std::string_view text);
 
 class ObjectReader {
@@ -53,8 +55,14 @@ class ObjectReader {
     if (!v->is_array()) fail(key, "expected an array");
     const auto& arr = v->get_array();
     out.reserve(arr.size());
+    // One path string reused for every element (a full inventory has ~900 packages).
+    std::string element = path(key) + "[";
+    const std::size_t base = element.size();
     for (std::size_t i = 0; i < arr.size(); ++i) {
-      out.push_back(decode(arr[i], path(key) + "[" + std::to_string(i) + "]"));
+      element.resize(base);
+      element += std::to_string(i);
+      element += ']';
+      out.push_back(decode(arr[i], element));
     }
     return out;
   }

@@ -25,6 +25,7 @@ TEST(CollectorConfigTest, DefaultsApplyWhenOnlyRequiredKeysAreSet) {
   EXPECT_EQ(c->http_address, "127.0.0.1");
   EXPECT_EQ(c->http_port, 8481);
   EXPECT_EQ(c->body_limit_bytes, 8u * 1024 * 1024);
+  EXPECT_EQ(c->http_threads, 16);
   EXPECT_EQ(c->retry_max, std::chrono::seconds(30));
   EXPECT_EQ(c->server_url, "http://127.0.0.1:8480") << "trailing slash dropped";
   EXPECT_EQ(c->server_token, "abc");
@@ -82,7 +83,7 @@ TEST(CollectorConfigTest, EachRequiredKeyIsNamedWhenMissing) {
 TEST(CollectorConfigTest, BadValuesAreRefusedWithTheKey) {
   for (const std::string bad : {"http.port=70000", "http.port=abc", "outbox.retry_max_seconds=0",
                                 "server.url=ftp://x", "log.level=loud", "rules.tick_ms=10",
-                                "rules.tick_ms=soon"}) {
+                                "rules.tick_ms=soon", "http.threads=0", "http.threads=1000"}) {
     auto overrides = kRequired;
     overrides.push_back(bad);
     auto c = loadCollectorConfig(configWith(overrides));

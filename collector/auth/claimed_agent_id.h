@@ -1,0 +1,18 @@
+#pragma once
+
+// The "agent_id" a report body claims, read without building a document: the gate
+// checks it against the credential before the ingest router decodes the body, and
+// a full parse of an 86 KB inventory just for one field cost as much as the decode.
+
+#include <string>
+#include <string_view>
+
+namespace steward::collector::auth {
+
+// The top-level "agent_id" string of a JSON object (the last one when repeated, as
+// the decoder keeps it); "" when the body is not well-formed JSON, not an object, or
+// its agent_id is absent or not a string (the ingest router then rejects the body
+// with a located 400).
+std::string claimedAgentId(std::string_view body);
+
+}  // namespace steward::collector::auth

@@ -1,0 +1,90 @@
+#include "collector/storage/group_commit.h"
+
+#include <exception>
+#include <string>
+
+namespace steward::collector::storage {
+
+using steward::storage::SqliteDb;
+
+GroupCommit::GroupCommit(SqliteDb& db, std::mutex& db_mutex, std::size_t max_batch)
+    : db_(db), db_mutex_(db_mutex), max_batch_(max_batch == 0 ? 1 : max_batch) {}
+
+Result<void> GroupCommit::run(const Work& work) {
+  Pending mine{&work, false, {}};
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&mine);
+  while (!mine.done) {
+    if (leading_) {
+      finished_.wait(lock);
+      continue;
+    }
+    // Lead: everything queued so far (this work among it, unless an earlier batch
+    // left more than max_batch waiting) goes into one transaction.
+    leading_ = true;
+    std::deque<Pending*> batch;
+    while (!queue_.empty() && batch.size() < max_batch_) {
+      batch.push_back(queue_.front());
+      queue_.pop_front();
+    }
+    lock.unlock();
+    runBatch(batch);
+    lock.lock();
+    for (Pending* p : batch) p->done = true;
+    ++batches_;
+    works_ += batch.size();
+    leading_ = false;
+    finished_.notify_all();
+  }
+  return mine.result;
+}
+
+void GroupCommit::runBatch(const std::deque<Pending*>& batch) {
+  std::lock_guard db_lock(db_mutex_);
+  // Every caller gets `error` unless its own work already failed with its own.
+  auto failAll = [&](const Error& error) {
+    for (Pending* p : batch) {
+      if (p->result) p->result = error;
+    }
+  };
+  auto tx = steward::storage::Transaction::begin(db_);
+  if (!tx) return failAll(tx.error());
+  for (Pending* p : batch) {
+    if (auto r = db_.exec("SAVEPOINT work"); !r) return failAll(r.error());  // ~tx rolls back
+    try {
+      p->result = (*p->work)(db_);
+    } catch (const std::exception& e) {
+      // The leader must finish the batch whatever a work does, or every caller
+      // would wait forever; the thrower gets an Error like any failed work.
+      p->result = makeError("storage", std::string("transaction work failed: ") + e.what());
+    }
+    if (!p->result) {
+      // Undo this work alone; if even that fails the transaction is in an unknown
+      // state, and none of it may be committed.
+      if (auto r = db_.exec("ROLLBACK TO work"); !r) return failAll(r.error());
+    }
+    if (auto r = db_.exec("RELEASE work"); !r) return failAll(r.error());
+  }
+  if (auto r = tx->commit(); !r) {
+    // A failed COMMIT (busy, I/O) can leave the transaction open: end it.
+    (void)db_.exec("ROLLBACK");
+    failAll(r.error());
+  }
+}
+
+std::size_t GroupCommit::batches() const {
+  std::lock_guard lock(queue_mutex_);
+  return batches_;
+}
+
+std::size_t GroupCommit::works() const {
+  std::lock_guard lock(queue_mutex_);
+  return works_;
+}
+
+std::size_t GroupCommit::queued() const {
+  std::lock_guard lock(queue_mutex_);
+  return queue_.size();
+}
+
+}  // namespace steward::collector::storage

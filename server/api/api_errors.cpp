@@ -16,4 +16,17 @@ http::HttpResponse repositoryErrorResponse(const Error& error) {
   return http::jsonError(500, "storage_error", "the server could not read or write its database");
 }
 
+http::HttpResponse methodNotAllowed(const std::string& allowed) {
+  auto response = http::jsonError(405, "method_not_allowed", "use " + allowed + " here");
+  response.headers.emplace_back("Allow", allowed);
+  return response;
+}
+
+std::optional<http::HttpResponse> refuseNonJsonBody(const http::HttpRequest& request) {
+  if (!http::isJsonContentType(request.header("content-type"))) {
+    return http::jsonError(415, "unsupported_media_type", "the body must be application/json");
+  }
+  return std::nullopt;
+}
+
 }  // namespace steward::server

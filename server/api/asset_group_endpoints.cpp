@@ -12,24 +12,11 @@ constexpr std::string_view kGroups = "/api/v1/asset-groups";
 constexpr std::string_view kAssets = "/api/v1/assets/";
 constexpr std::string_view kGroupsSuffix = "/groups";
 
-http::HttpResponse methodNotAllowed(const std::string& allowed) {
-  auto response = http::jsonError(405, "method_not_allowed", "use " + allowed + " here");
-  response.headers.emplace_back("Allow", allowed);
-  return response;
-}
-
 http::HttpResponse errorResponse(const Error& error) {
   if (error.code == "conflict") return http::jsonError(409, error.code, error.message);
   if (error.code == "unknown_asset") return http::jsonError(422, error.code, error.message);
   if (error.code == "malformed_json") return http::jsonError(400, error.code, error.message);
   return repositoryErrorResponse(error);
-}
-
-std::optional<http::HttpResponse> refuseBody(const http::HttpRequest& request) {
-  if (!http::isJsonContentType(request.header("content-type"))) {
-    return http::jsonError(415, "unsupported_media_type", "the body must be application/json");
-  }
-  return std::nullopt;
 }
 
 std::string count(std::size_t n, const std::string& what) {
@@ -81,7 +68,7 @@ std::optional<http::HttpResponse> AssetGroupEndpoints::route(
 
 http::HttpResponse AssetGroupEndpoints::create(const http::HttpRequest& request,
                                                const auth::Principal& principal) const {
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   auto draft = decodeNewAssetGroup(request.body);
   if (!draft) return errorResponse(draft.error());
   auto created = service_.create(std::move(*draft));
@@ -113,7 +100,7 @@ http::HttpResponse AssetGroupEndpoints::one(const std::string& name,
     audit(principal, request, "asset_group.delete", name, "");
     return http::jsonOk(R"({"status":"deleted"})");
   }
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   auto patch = decodeAssetGroupPatch(request.body);
   if (!patch) return errorResponse(patch.error());
   auto updated = service_.update(name, *patch);

@@ -20,12 +20,6 @@ constexpr std::string_view kAssets = "/api/v1/assets/";
 constexpr std::array<std::string_view, 6> kCategories = {"software", "hardware", "ip",
                                                          "mac",      "hostname", "os"};
 
-http::HttpResponse methodNotAllowed(const std::string& allowed) {
-  auto response = http::jsonError(405, "method_not_allowed", "use " + allowed + " here");
-  response.headers.emplace_back("Allow", allowed);
-  return response;
-}
-
 http::HttpResponse invalidId(const std::string& asset_id) {
   return http::jsonError(400, "invalid_id", "'" + asset_id + "' is not an asset id (a UUID)");
 }

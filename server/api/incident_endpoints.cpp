@@ -17,12 +17,6 @@ namespace {
 constexpr std::string_view kIncidents = "/api/v1/incidents";
 constexpr std::string_view kAssets = "/api/v1/assets/";
 
-http::HttpResponse methodNotAllowed(const std::string& allowed) {
-  auto response = http::jsonError(405, "method_not_allowed", "use " + allowed + " here");
-  response.headers.emplace_back("Allow", allowed);
-  return response;
-}
-
 http::HttpResponse errorResponse(const Error& error) {
   if (error.code == "invalid_transition" || error.code == "conflict") {
     return http::jsonError(409, error.code, error.message);
@@ -78,13 +72,6 @@ Result<itsm::IncidentQuery> parseQuery(const http::HttpRequest& request) {
     *target = value;
   }
   return q;
-}
-
-std::optional<http::HttpResponse> refuseBody(const http::HttpRequest& request) {
-  if (!http::isJsonContentType(request.header("content-type"))) {
-    return http::jsonError(415, "unsupported_media_type", "the body must be application/json");
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -146,7 +133,7 @@ http::HttpResponse IncidentEndpoints::detail(const std::string& key,
 
 http::HttpResponse IncidentEndpoints::create(const http::HttpRequest& request,
                                              const auth::Principal& who) const {
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   const std::string* actor = &who.user.name;
   auto draft = itsm::decodeNewIncident(request.body);
   if (!draft) return errorResponse(draft.error());
@@ -161,7 +148,7 @@ http::HttpResponse IncidentEndpoints::create(const http::HttpRequest& request,
 http::HttpResponse IncidentEndpoints::patch(const std::string& key,
                                             const http::HttpRequest& request,
                                             const auth::Principal& who) const {
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   const std::string* actor = &who.user.name;
   auto change = itsm::decodeIncidentPatch(request.body);
   if (!change) return errorResponse(change.error());
@@ -172,7 +159,7 @@ http::HttpResponse IncidentEndpoints::patch(const std::string& key,
 
 http::HttpResponse IncidentEndpoints::putCriticality(const std::string& asset_id,
                                                      const http::HttpRequest& request) const {
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   if (!isUuid(asset_id)) return http::jsonError(400, "invalid_id", asset_id + " is not a UUID");
   boost::system::error_code ec;
   const auto body = boost::json::parse(request.body, ec);
@@ -197,7 +184,7 @@ http::HttpResponse IncidentEndpoints::postEvent(const http::HttpRequest& request
     response.headers.emplace_back("WWW-Authenticate", "Bearer");
     return response;
   }
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   auto event = wire::decodeIncidentEvent(request.body);
   if (!event) return http::jsonError(400, event.error().code, event.error().message);
   if (!isUuid(event->asset_id)) {

@@ -17,12 +17,6 @@ constexpr std::string_view kCollectorPrefix = "/api/v1/collector/";
 constexpr std::string_view kApiPrefix = "/api/";
 constexpr std::string_view kSessionPath = "/api/v1/session";
 
-http::HttpResponse methodNotAllowed(const std::string& allowed) {
-  auto response = http::jsonError(405, "method_not_allowed", "use " + allowed + " here");
-  response.headers.emplace_back("Allow", allowed);
-  return response;
-}
-
 }  // namespace
 
 http::HttpResponse Router::handle(const http::HttpRequest& request) const {

@@ -18,25 +18,12 @@ namespace {
 
 constexpr std::string_view kUsers = "/api/v1/users";
 
-http::HttpResponse methodNotAllowed(const std::string& allowed) {
-  auto response = http::jsonError(405, "method_not_allowed", "use " + allowed + " here");
-  response.headers.emplace_back("Allow", allowed);
-  return response;
-}
-
 http::HttpResponse errorResponse(const Error& error) {
   if (error.code == "conflict" || error.code == "last_admin") {
     return http::jsonError(409, error.code, error.message);
   }
   if (error.code == "malformed_json") return http::jsonError(400, error.code, error.message);
   return repositoryErrorResponse(error);
-}
-
-std::optional<http::HttpResponse> refuseBody(const http::HttpRequest& request) {
-  if (!http::isJsonContentType(request.header("content-type"))) {
-    return http::jsonError(415, "unsupported_media_type", "the body must be application/json");
-  }
-  return std::nullopt;
 }
 
 std::string describe(const auth::UserChange& c) {
@@ -76,7 +63,7 @@ http::HttpResponse UserEndpoints::session(const http::HttpRequest& request,
 }
 
 http::HttpResponse UserEndpoints::login(const http::HttpRequest& request) const {
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   auto body = decodeLogin(request.body);
   if (!body) return errorResponse(body.error());
   auto done = auth_.login(body->name, body->password, request.remote_address);
@@ -141,7 +128,7 @@ std::optional<http::HttpResponse> UserEndpoints::route(const http::HttpRequest& 
 
 http::HttpResponse UserEndpoints::createUser(const http::HttpRequest& request,
                                              const auth::Principal& principal) const {
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   auto body = decodeNewUser(request.body);
   if (!body) return errorResponse(body.error());
   const bool generated = !body->password;
@@ -160,7 +147,7 @@ http::HttpResponse UserEndpoints::createUser(const http::HttpRequest& request,
 
 http::HttpResponse UserEndpoints::patchUser(const std::string& id, const http::HttpRequest& request,
                                             const auth::Principal& principal) const {
-  if (auto refusal = refuseBody(request)) return *refusal;
+  if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   auto body = decodeUserPatch(request.body);
   if (!body) return errorResponse(body.error());
   auth::UserChange change{body->display_name, body->role, body->active, body->password};
@@ -183,7 +170,7 @@ http::HttpResponse UserEndpoints::tokens(const std::string& id, const http::Http
     return http::jsonOk(json::serialize(json::object{{"items", std::move(items)}}));
   }
   if (!request.body.empty()) {
-    if (auto refusal = refuseBody(request)) return *refusal;
+    if (auto refusal = refuseNonJsonBody(request)) return *refusal;
   }
   auto label = decodeTokenLabel(request.body);
   if (!label) return errorResponse(label.error());

@@ -215,6 +215,7 @@ int main(int argc, char** argv) {
                                               [&forwarder] { forwarder.wake(); },
                                               &config->reconcile);
   if (auto r = discovery.prepare(); !r) return fail("cannot open storage: " + r.error().message);
+  discovery.setLinkMaxAge(snmp_config->link_max_age);
   collector::snmp::RangeSweeper sweeper(snmp_client, discovery, *snmp_config, clock);
   if (!config->rules_file.empty()) {
     sweeper.setReachabilitySink(

@@ -122,12 +122,15 @@ Result<DeviceOutcome> DiscoveryService::recordDevice(const SnmpDevice& device) {
       }
       ++outcome.endpoints_linked;
     }
-    // A link this switch made earlier whose MAC is not on one of its access ports
-    // any more (unplugged, aged out of the FDB, or now only behind an uplink because
-    // the endpoint moved to another switch) expires with this poll, and the server
-    // hears the endpoint has no known port. Not after a partial poll.
+    // A link this switch made earlier whose MAC has not been on one of its access
+    // ports for link_max_age (unplugged, or now only behind an uplink because the
+    // endpoint moved to another switch) expires, and the server hears the endpoint
+    // has no known port. An endpoint seen on another switch's access port was
+    // relinked there already. The grace keeps idle machines, whose MACs age out of
+    // the FDB within minutes, on their port. Not after a partial poll.
     if (!device.complete) return {};
-    auto linked = snmp.endpointsOf(outcome.asset_id);
+    const std::string cutoff = formatRfc3339(clock_.now() - link_max_age_);
+    auto linked = snmp.endpointsOf(outcome.asset_id, cutoff);
     if (!linked) return linked.error();
     for (const std::string& endpoint : *linked) {
       if (seen.count(endpoint)) continue;

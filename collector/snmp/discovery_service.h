@@ -5,6 +5,7 @@
 // endpoints found in its FDB to their switch port, and queue asset records for the
 // server, all in one transaction.
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <set>
@@ -40,6 +41,10 @@ class DiscoveryService {
   // Creates the SNMP tables when missing; call once before recordDevice.
   Result<void> prepare();
 
+  // How long an endpoint's link outlives its MAC's absence from the switch's FDB
+  // ([snmp] link_max_age_minutes); 0: the first complete poll without it drops it.
+  void setLinkMaxAge(std::chrono::seconds age) { link_max_age_ = age; }
+
   // The device is a sighting from source "snmp", reconciled and merged with the
   // asset's other sightings by attribute precedence (ingest/sighting_ingest.h: an
   // agent's data wins by default); SNMP adds its identifiers and network view. A device that
@@ -56,6 +61,7 @@ class DiscoveryService {
   const Clock& clock_;
   const reconcile::Reconciler& reconciler_;
   int uplink_mac_threshold_;
+  std::chrono::seconds link_max_age_{std::chrono::hours(24)};
   std::function<void()> on_enqueued_;
   reconcile::ReconcileConfig default_config_;
   const reconcile::ReconcileConfig& config_;

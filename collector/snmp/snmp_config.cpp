@@ -100,6 +100,9 @@ Result<SnmpConfig> loadSnmpConfig(const IniConfig& ini) {
   auto uplink = ini.getInt("snmp.uplink_mac_threshold", 8, 1, 100000);
   if (!uplink) return uplink.error();
   config.uplink_mac_threshold = static_cast<int>(*uplink);
+  auto link_age = ini.getInt("snmp.link_max_age_minutes", 1440, 0, 525600);
+  if (!link_age) return link_age.error();
+  config.link_max_age = std::chrono::minutes(*link_age);
   auto rows = ini.getInt("snmp.max_table_rows", 20000, 10, 1000000);
   if (!rows) return rows.error();
   config.max_table_rows = static_cast<int>(*rows);

@@ -63,6 +63,10 @@ struct SnmpConfig {
   // An FDB port carrying more MACs than this (or with an LLDP neighbour) is an
   // uplink: endpoints seen there are not linked to it.
   int uplink_mac_threshold = 8;
+  // An endpoint's switch-port link whose MAC a complete poll of that switch no longer
+  // shows is kept this long after it was last seen (an idle or sleeping machine ages
+  // out of the FDB in minutes); 0 drops it at the first such poll.
+  std::chrono::seconds link_max_age{std::chrono::hours(24)};
   int max_table_rows = 20000;  // per walked table per device; more is cut and logged
 
   const SnmpCredential* credential(const std::string& name) const;

@@ -89,10 +89,13 @@ Result<std::optional<wire::PortLink>> SnmpTables::link(const std::string& endpoi
   return std::optional<wire::PortLink>(std::move(link));
 }
 
-Result<std::vector<std::string>> SnmpTables::endpointsOf(const std::string& switch_asset_id) {
-  auto stmt = db_.prepare("SELECT endpoint_asset_id FROM snmp_links WHERE switch_asset_id = ?");
+Result<std::vector<std::string>> SnmpTables::endpointsOf(const std::string& switch_asset_id,
+                                                         const std::string& seen_before) {
+  // seen_at values share one fixed-width RFC 3339 format, so text order is time order.
+  auto stmt = db_.prepare(
+      "SELECT endpoint_asset_id FROM snmp_links WHERE switch_asset_id = ? AND seen_at < ?");
   if (!stmt) return stmt.error();
-  stmt->bind(1, switch_asset_id);
+  stmt->bind(1, switch_asset_id).bind(2, seen_before);
   std::vector<std::string> out;
   auto done = stmt->forEachRow([&](steward::storage::Statement& s) { out.push_back(s.text(0)); });
   if (!done) return done.error();

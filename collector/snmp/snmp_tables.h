@@ -28,8 +28,10 @@ class SnmpTables {
   Result<void> saveLink(const std::string& endpoint_asset_id, const wire::PortLink& link,
                         const std::string& seen_at);
   Result<std::optional<wire::PortLink>> link(const std::string& endpoint_asset_id);
-  // Endpoint asset ids currently linked to `switch_asset_id`.
-  Result<std::vector<std::string>> endpointsOf(const std::string& switch_asset_id);
+  // Endpoint asset ids linked to `switch_asset_id` whose link was last seen before
+  // `seen_before` (RFC 3339 UTC, as written by saveLink).
+  Result<std::vector<std::string>> endpointsOf(const std::string& switch_asset_id,
+                                               const std::string& seen_before);
   Result<void> dropLink(const std::string& endpoint_asset_id);
 
  private:

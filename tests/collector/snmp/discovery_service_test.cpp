@@ -186,10 +186,40 @@ TEST(DiscoveryServiceTest, APartialPollExpiresNoEndpointLink) {
   EXPECT_EQ(partial->endpoints_unlinked, 0);
   EXPECT_TRUE(topology.uplinkOf(laptop->asset_id));
 
-  without_laptop.complete = true;  // a whole FDB without the laptop: it left
+  without_laptop.complete = true;  // a whole FDB without the laptop, a day on: it left
+  h.clock.advance(std::chrono::hours(25));
   auto full = h.service_.recordDevice(without_laptop);
   ASSERT_TRUE(full);
   EXPECT_EQ(full->endpoints_unlinked, 1);
+  EXPECT_FALSE(topology.uplinkOf(laptop->asset_id));
+}
+
+TEST(DiscoveryServiceTest, AnIdleEndpointKeepsItsPortUntilItsMacIsGoneForTheLinkMaxAge) {
+  DiscoveryHarness h;
+  h.service_.setLinkMaxAge(std::chrono::hours(2));
+  auto laptop = h.service->ingestInventory(laptopReport());  // MAC 8c:04:ba:12:34:56
+  ASSERT_TRUE(laptop);
+  ASSERT_TRUE(h.service_.recordDevice(fixture("switch.snmprec")));
+  Topology topology(h.db());
+  ASSERT_TRUE(topology.uplinkOf(laptop->asset_id));
+
+  auto without_laptop = fixture("switch.snmprec");
+  auto& fdb = without_laptop.device.fdb;
+  fdb.erase(std::remove_if(fdb.begin(), fdb.end(),
+                           [](const auto& e) { return e.mac == "8c:04:ba:12:34:56"; }),
+            fdb.end());
+  h.clock.advance(std::chrono::minutes(90));  // asleep: its MAC aged out of the FDB
+  auto idle = h.service_.recordDevice(without_laptop);
+  ASSERT_TRUE(idle);
+  EXPECT_EQ(idle->endpoints_unlinked, 0);
+  const auto kept = topology.uplinkOf(laptop->asset_id);
+  ASSERT_TRUE(kept) << "an idle machine stays on its port within the link max age";
+  EXPECT_EQ(kept->port, "Gi1/0/5");
+
+  h.clock.advance(std::chrono::minutes(31));  // 2 h 01 since the MAC was last seen
+  auto gone = h.service_.recordDevice(without_laptop);
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->endpoints_unlinked, 1);
   EXPECT_FALSE(topology.uplinkOf(laptop->asset_id));
 }
 

@@ -115,6 +115,20 @@ TEST(SnmpConfigTest, InFlightWindowUpToSixteenThousandForASlash16) {
       << too_wide.error().message;
 }
 
+TEST(SnmpConfigTest, EndpointLinksOutliveTheirMacForADayUnlessConfigured) {
+  TempDir dir;
+  auto defaults = load(dir, kConfig);
+  ASSERT_TRUE(defaults) << defaults.error().message;
+  EXPECT_EQ(defaults->link_max_age, std::chrono::hours(24));
+  auto immediate = load(dir, kConfig, {"snmp.link_max_age_minutes=0"});
+  ASSERT_TRUE(immediate) << immediate.error().message;
+  EXPECT_EQ(immediate->link_max_age, std::chrono::seconds(0));
+  auto negative = load(dir, kConfig, {"snmp.link_max_age_minutes=-5"});
+  ASSERT_FALSE(negative);
+  EXPECT_NE(negative.error().message.find("snmp.link_max_age_minutes"), std::string::npos)
+      << negative.error().message;
+}
+
 TEST(SnmpConfigTest, CredentialMistakesAreRefused) {
   TempDir dir;
   auto unknown = load(dir, kConfig, {"snmp.range.lab.credentials=nosuch"});

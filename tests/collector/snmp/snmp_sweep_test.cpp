@@ -174,8 +174,9 @@ TEST(SnmpSweepTest, EndpointLinksFollowTheLatestPollOfTheSwitch) {
   ASSERT_TRUE(mover_port);
   EXPECT_NE(mover_port->port, "Gi1/0/5");
 
-  // The next poll: the laptop was unplugged (its MAC aged out of the FDB) and the
-  // other machine now sits on the laptop's old port 5.
+  // A poll more than [snmp] link_max_age (24 h) later: the laptop was unplugged
+  // long ago (its MAC aged out of the FDB) and the other machine now sits on the
+  // laptop's old port 5.
   const std::string second = editedSwitch(
       h.dir.path() / "switch-later.snmprec", [](const std::string& line) -> std::string {
         if (line.find(".140.4.186.18.52.86|") != std::string::npos) return "";
@@ -191,9 +192,10 @@ TEST(SnmpSweepTest, EndpointLinksFollowTheLatestPollOfTheSwitch) {
   ASSERT_TRUE(later) << error;
   SnmpRange range = h.config.ranges[0];
   range.port = later->port();
+  h.clock.advance(std::chrono::hours(25));
   ASSERT_TRUE(h.sweeper.sweep(range));
 
-  EXPECT_FALSE(topology.uplinkOf(laptop->asset_id)) << "a vanished MAC keeps no old port";
+  EXPECT_FALSE(topology.uplinkOf(laptop->asset_id)) << "a MAC gone for a day keeps no old port";
   const auto moved = topology.uplinkOf(mover->asset_id);
   ASSERT_TRUE(moved);
   EXPECT_EQ(moved->port, "Gi1/0/5");

@@ -127,8 +127,9 @@ TEST(SnmpV3Test, SweepWithSilentHostsTakesOneTimeoutAndNamesWrongCredentials) {
   }
   // Eight silent v3 hosts and a wrong privacy password each wait one timeout: in
   // flight together that is about one second; one after another it would be nine.
+  // The bound leaves room for a loaded 2-core CI machine and still fails sequential.
   EXPECT_GE(seconds, 0.9);
-  EXPECT_LT(seconds, 3.0);
+  EXPECT_LT(seconds, 5.0);
 }
 
 // The trap receiver's side of one collector process.

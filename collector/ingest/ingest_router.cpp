@@ -71,6 +71,16 @@ std::string IngestRouter::replyBody(const std::string& status, const std::string
 }
 
 HttpResponse IngestRouter::inventory(const HttpRequest& request) const {
+  // An unchanged re-inventory is answered from one streaming pass over the body;
+  // anything else is decoded (and validated) in full.
+  const auto scan = scanInventoryBody(request.body);
+  if (scan) {
+    auto fast = service_.ingestIfUnchanged(*scan);
+    if (!fast) return storageFailure(fast.error());
+    if (*fast) {
+      return http::jsonOk(replyBody((*fast)->duplicate ? "duplicate" : "stored", (*fast)->asset_id));
+    }
+  }
   auto report = wire::decodeInventory(request.body);
   if (!report) {
     logger("collector.ingest")
@@ -78,7 +88,7 @@ HttpResponse IngestRouter::inventory(const HttpRequest& request) const {
                  report.error().message);
     return jsonError(400, report.error().code, report.error().message);
   }
-  auto outcome = service_.ingestInventory(*report, "agent", request.body);
+  auto outcome = service_.ingestInventory(*report, "agent", scan ? &*scan : nullptr);
   if (!outcome) return storageFailure(outcome.error());
   return http::jsonOk(replyBody(outcome->duplicate ? "duplicate" : "stored", outcome->asset_id));
 }

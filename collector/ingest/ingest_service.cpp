@@ -1,6 +1,7 @@
 #include "collector/ingest/ingest_service.h"
 
 #include "collector/ingest/sighting_ingest.h"
+#include "collector/reconcile/attribute_precedence.h"
 #include "collector/storage/agent_transport_tables.h"
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/outbox_table.h"
@@ -98,8 +99,25 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
   } else {
     content = reportContent(report, source);
   }
+  // An agent not bound to any asset yet most likely makes a new one, whose record
+  // is that report merged alone: encode it now rather than inside the transaction.
+  std::string new_asset_inventory;
+  if (!report.agent_id.empty()) {
+    bool bound = true;
+    auto checked = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
+      auto asset = AssetTables(db).assetForAgent(report.agent_id);
+      if (!asset) return asset.error();
+      bound = asset->has_value();
+      return {};
+    });
+    if (checked && !bound) {
+      new_asset_inventory = wire::encodeInventory(
+          reconcile::mergeSightings({{source, report}}, 0, config_.precedence));
+    }
+  }
   SightingExtras extras;
   extras.content = &content;
+  if (!new_asset_inventory.empty()) extras.new_asset_inventory = &new_asset_inventory;
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
     auto result = SightingIngest(db, clock_, reconciler_, config_, db_.collectorId())
                       .ingest(report, source, extras);

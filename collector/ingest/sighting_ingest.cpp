@@ -349,6 +349,10 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
 
   auto stored_ids = assets.identifiersOf(asset_id);
   if (!stored_ids) return stored_ids.error();
+  // The inventory of a new asset with this one sighting may have been encoded
+  // before the transaction (it is the same merge of the same report).
+  const bool preencoded = extras.new_asset_inventory != nullptr && before.empty() &&
+                          after.size() == 1 && primary == 0;
   wire::AssetRecord record;
   record.event_id = newUuidV7(clock_);
   record.asset_id = asset_id;
@@ -357,13 +361,15 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   record.last_seen = row.last_seen;
   record.updated_at = now;
   record.identifiers = std::move(*stored_ids);
-  record.inventory = merged;
+  if (!preencoded) record.inventory = merged;
   record.decisions = out.decisions;
   record.changes = out.changes;
   snmp::attachNetworkView(db_, record);  // device facts and switch port SNMP discovery found
-  if (auto r = OutboxTable(db_).enqueue(outboxItem(storage::kOutboxAsset, asset_id,
-                                                   record.event_id,
-                                                   wire::encodeAssetRecord(record), now));
+  std::string payload = preencoded
+                            ? wire::encodeAssetRecordWith(record, *extras.new_asset_inventory)
+                            : wire::encodeAssetRecord(record);
+  if (auto r = OutboxTable(db_).enqueue(
+          outboxItem(storage::kOutboxAsset, asset_id, record.event_id, std::move(payload), now));
       !r) {
     return r.error();
   }

@@ -61,6 +61,11 @@ struct SightingExtras {
   // writer. Computed inside ingest() when null; an empty json (the caller knew only
   // the hash) is encoded inside when the report must be stored.
   const ReportContent* content = nullptr;
+  // encodeInventory(mergeSightings({{source, report}}, 0, precedence)), when the
+  // caller expected a new asset and encoded it before its transaction: the asset
+  // record of a new asset is then not encoded inside it. Ignored when the asset
+  // turns out to have other sightings.
+  const std::string* new_asset_inventory = nullptr;
 };
 
 class SightingIngest {

@@ -181,9 +181,12 @@ int main(int argc, char** argv) {
   collector::enroll::EnrollRouter enroll(credentials, enroll_limiter, clock,
                                          config->enroll_token_sha256s);
   // Agents' reports pass the gate (credential, own agent id only) before ingest.
-  collector::auth::AgentGate gate(credentials, enroll, [&router](const http::HttpRequest& request) {
-    return router.handle(request);
-  });
+  collector::auth::AgentGate gate(
+      credentials, enroll,
+      [&router](const http::HttpRequest& request) { return router.handle(request); },
+      [&router](const http::HttpRequest& request, const std::string& agent_id) {
+        return router.inventoryOf(request, agent_id);
+      });
 
   // SNMP trap receiver ([traps], off by default): matched to assets, stored, handed
   // to the trap sinks (fault rules).

@@ -24,15 +24,10 @@ HttpResponse AgentGate::handle(const HttpRequest& request) const {
     r.headers.emplace_back("WWW-Authenticate", "Bearer");
     return r;
   }
+  // The inventory handler reads the body's agent_id in its own pass over the body.
+  if (inventory_ && path == "/api/v1/agent/inventory") return inventory_(request, *agent_id);
   const std::string claimed = claimedAgentId(request.body);
-  if (!claimed.empty() && claimed != *agent_id) {
-    logger("collector.auth")
-        .warning("[remote=%s] [agent=%s] refused a report claiming agent %s",
-                 request.remote_address, *agent_id, claimed);
-    return http::jsonError(403, "agent_mismatch",
-                           "this credential belongs to agent " + *agent_id +
-                               " and cannot report for agent " + claimed);
-  }
+  if (!claimed.empty() && claimed != *agent_id) return agentMismatch(request, *agent_id, claimed);
   return inner_(request);
 }
 

@@ -8,16 +8,29 @@
 //                                             report is not stored); otherwise `inner`
 //   anything else                          -> `inner` unchanged (healthz, OCS, ...)
 
+#include <functional>
+#include <string>
+
 #include "collector/auth/credential_store.h"
 #include "collector/enroll/enroll_router.h"
 #include "shared/http/message.h"
 
 namespace steward::collector::auth {
 
+// Takes an authenticated inventory with its agent's id, and must refuse (with
+// agentMismatch) a body claiming another agent: it reads the body anyway, so the gate
+// leaves that check to it rather than parse 86 KB once more.
+using AuthenticatedHandler =
+    std::function<http::HttpResponse(const http::HttpRequest&, const std::string& agent_id)>;
+
 class AgentGate {
  public:
-  AgentGate(CredentialStore& credentials, const enroll::EnrollRouter& enroll, http::Handler inner)
-      : credentials_(credentials), enroll_(enroll), inner_(std::move(inner)) {}
+  AgentGate(CredentialStore& credentials, const enroll::EnrollRouter& enroll, http::Handler inner,
+            AuthenticatedHandler inventory = {})
+      : credentials_(credentials),
+        enroll_(enroll),
+        inner_(std::move(inner)),
+        inventory_(std::move(inventory)) {}
 
   http::HttpResponse handle(const http::HttpRequest& request) const;
 
@@ -25,6 +38,7 @@ class AgentGate {
   CredentialStore& credentials_;
   const enroll::EnrollRouter& enroll_;
   http::Handler inner_;
+  AuthenticatedHandler inventory_;  // empty: inventories go to `inner` like the rest
 };
 
 }  // namespace steward::collector::auth

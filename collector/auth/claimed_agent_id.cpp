@@ -3,6 +3,8 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <cstdint>
 
+#include "shared/common/log.h"
+
 namespace steward::collector::auth {
 
 namespace {
@@ -97,6 +99,15 @@ std::string claimedAgentId(std::string_view body) {
   // The parser stops after one document: anything left over is trailing garbage.
   if (ec || consumed != body.size() || !parser.handler().root_is_object) return {};
   return std::move(parser.handler().id);
+}
+
+http::HttpResponse agentMismatch(const http::HttpRequest& request, const std::string& agent_id,
+                                 const std::string& claimed) {
+  logger("collector.auth")
+      .warning("[remote=%s] [agent=%s] refused a report claiming agent %s",
+               request.remote_address, agent_id, claimed);
+  return http::jsonError(403, "agent_mismatch", "this credential belongs to agent " + agent_id +
+                                                    " and cannot report for agent " + claimed);
 }
 
 }  // namespace steward::collector::auth

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "collector/auth/claimed_agent_id.h"
 #include "shared/common/log.h"
 #include "shared/wire/json_codec.h"
 
@@ -70,7 +71,33 @@ std::string IngestRouter::replyBody(const std::string& status, const std::string
   return wire::encodeReportReply(wire::ReportReply{status, asset_id, std::move(settings)});
 }
 
-HttpResponse IngestRouter::inventory(const HttpRequest& request) const {
+HttpResponse IngestRouter::inventoryOf(const HttpRequest& request,
+                                       const std::string& agent_id) const {
+  if (request.method != "POST") return methodNotAllowed("POST", request);
+  if (!http::isJsonContentType(request.header("content-type"))) return unsupportedMediaType(request);
+  return inventory(request, &agent_id);
+}
+
+HttpResponse IngestRouter::inventory(const HttpRequest& request,
+                                     const std::string* authenticated) const {
+  // An unchanged re-inventory is answered from one streaming pass over the body;
+  // anything else is decoded (and validated) in full.
+  const auto scan = scanInventoryBody(request.body);
+  if (authenticated != nullptr) {
+    // The scan reads agent_id as claimedAgentId does; a body it refuses (a repeated
+    // agent_id among others) is read again by the gate's own scan.
+    const std::string claimed = scan ? scan->agent_id : auth::claimedAgentId(request.body);
+    if (!claimed.empty() && claimed != *authenticated) {
+      return auth::agentMismatch(request, *authenticated, claimed);
+    }
+  }
+  if (scan) {
+    auto fast = service_.ingestIfUnchanged(*scan);
+    if (!fast) return storageFailure(fast.error());
+    if (*fast) {
+      return http::jsonOk(replyBody((*fast)->duplicate ? "duplicate" : "stored", (*fast)->asset_id));
+    }
+  }
   auto report = wire::decodeInventory(request.body);
   if (!report) {
     logger("collector.ingest")
@@ -78,7 +105,7 @@ HttpResponse IngestRouter::inventory(const HttpRequest& request) const {
                  report.error().message);
     return jsonError(400, report.error().code, report.error().message);
   }
-  auto outcome = service_.ingestInventory(*report, "agent", request.body);
+  auto outcome = service_.ingestInventory(*report, "agent", scan ? &*scan : nullptr);
   if (!outcome) return storageFailure(outcome.error());
   return http::jsonOk(replyBody(outcome->duplicate ? "duplicate" : "stored", outcome->asset_id));
 }

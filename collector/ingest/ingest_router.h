@@ -39,9 +39,15 @@ class IngestRouter {
         watch_levels_(std::move(watch_levels)) {}
 
   http::HttpResponse handle(const http::HttpRequest& request) const;
+  // An inventory POSTed with `agent_id`'s credential (auth::AgentGate): as handle(),
+  // but a body claiming another agent is refused with 403 "agent_mismatch".
+  http::HttpResponse inventoryOf(const http::HttpRequest& request,
+                                 const std::string& agent_id) const;
 
  private:
-  http::HttpResponse inventory(const http::HttpRequest& request) const;
+  // `authenticated`: the credential's agent id, when the body's must be checked.
+  http::HttpResponse inventory(const http::HttpRequest& request,
+                               const std::string* authenticated = nullptr) const;
   http::HttpResponse heartbeat(const http::HttpRequest& request) const;
 
   std::string replyBody(const std::string& status, const std::string& asset_id) const;

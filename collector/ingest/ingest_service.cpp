@@ -1,6 +1,7 @@
 #include "collector/ingest/ingest_service.h"
 
 #include "collector/ingest/sighting_ingest.h"
+#include "collector/reconcile/attribute_precedence.h"
 #include "collector/storage/agent_transport_tables.h"
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/outbox_table.h"
@@ -58,6 +59,21 @@ void logDrops(const std::string& agent_id, const std::string& asset_id,
                agent_id, asset_id, std::to_string(dropped));
 }
 
+// The asset whose agent sighting, reported by `scan`'s agent, has `scan`'s content.
+Result<std::optional<std::string>> unchangedAsset(steward::storage::SqliteDb& db,
+                                                  const InventoryBodyScan& scan) {
+  AssetTables assets(db);
+  auto asset = assets.assetForAgent(scan.agent_id);
+  if (!asset) return asset.error();
+  if (!*asset) return std::optional<std::string>{};
+  auto head = assets.sightingHead(**asset, wire::kSourceAgent);
+  if (!head) return head.error();
+  if (!*head || (*head)->agent_id != scan.agent_id || (*head)->content_hash != scan.content_hash) {
+    return std::optional<std::string>{};
+  }
+  return *asset;
+}
+
 }  // namespace
 
 IngestService::IngestService(storage::CollectorDb& db, const Clock& clock,
@@ -72,22 +88,36 @@ IngestService::IngestService(storage::CollectorDb& db, const Clock& clock,
 
 Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryReport& report,
                                                         const std::string& source,
-                                                        std::string_view body) {
+                                                        const InventoryBodyScan* scan) {
   SightingOutcome sighting;
   // Encoded and hashed before the transaction, so other reports' transactions need
-  // not wait for it; only hashed when the same body was seen before (the encoding
-  // then happens in the transaction, if the content turns out to differ from the
-  // stored one after all).
+  // not wait for it.
   ReportContent content;
-  const auto body_hash = body.empty() ? std::nullopt : envelopeFreeBodyHash(body);
-  if (auto known = body_hash ? content_hashes_.find(*body_hash) : std::nullopt) {
-    content.sha256 = std::move(*known);
+  if (scan != nullptr) {
+    content.json = contentJson(report);
+    content.sha256 = scan->content_hash;
   } else {
-    content = reportContent(report);
-    if (body_hash) content_hashes_.remember(*body_hash, content.sha256);
+    content = reportContent(report, source);
+  }
+  // An agent not bound to any asset yet most likely makes a new one, whose record
+  // is that report merged alone: encode it now rather than inside the transaction.
+  std::string new_asset_inventory;
+  if (!report.agent_id.empty()) {
+    bool bound = true;
+    auto checked = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
+      auto asset = AssetTables(db).assetForAgent(report.agent_id);
+      if (!asset) return asset.error();
+      bound = asset->has_value();
+      return {};
+    });
+    if (checked && !bound) {
+      new_asset_inventory = wire::encodeInventory(
+          reconcile::mergeSightings({{source, report}}, 0, config_.precedence));
+    }
   }
   SightingExtras extras;
   extras.content = &content;
+  if (!new_asset_inventory.empty()) extras.new_asset_inventory = &new_asset_inventory;
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
     auto result = SightingIngest(db, clock_, reconciler_, config_, db_.collectorId())
                       .ingest(report, source, extras);
@@ -116,9 +146,70 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
     }
     logDrops(report.agent_id, sighting.asset_id, report.dropped_reports.value_or(0));
     if (on_enqueued_) on_enqueued_();
-    if (hooks_.inventory) hooks_.inventory(sighting.asset_id, report);
+    if (hooks_.inventory) {
+      hooks_.inventory(sighting.asset_id, report);
+      if (source == wire::kSourceAgent && !report.agent_id.empty()) {
+        std::lock_guard lock(hooked_mutex_);
+        hooked_agents_.insert(report.agent_id);
+      }
+    }
   }
   return InventoryOutcome{sighting.duplicate, sighting.asset_id, sighting.unchanged};
+}
+
+Result<std::optional<InventoryOutcome>> IngestService::ingestIfUnchanged(
+    const InventoryBodyScan& scan) {
+  using Answer = std::optional<InventoryOutcome>;
+  if (!scan.envelope_valid) return Answer{};
+  if (hooks_.inventory) {
+    std::lock_guard lock(hooked_mutex_);
+    if (!hooked_agents_.contains(scan.agent_id)) return Answer{};
+  }
+  // First on the read connection, so a new or changed report does not wait for a
+  // commit only to learn that it must be decoded.
+  bool same = false;
+  auto checked = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
+    auto asset = unchangedAsset(db, scan);
+    if (!asset) return asset.error();
+    same = asset->has_value();
+    return {};
+  });
+  if (!checked) return checked.error();
+  if (!same) return Answer{};
+
+  Answer answer;
+  auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
+    auto seen = AssetTables(db).assetForReport(scan.report_id);
+    if (!seen) return seen.error();
+    if (*seen) {
+      answer = InventoryOutcome{true, **seen, false};
+      return {};
+    }
+    // Again inside the transaction: a changed report may have committed meanwhile.
+    auto asset = unchangedAsset(db, scan);
+    if (!asset) return asset.error();
+    if (!*asset) return {};
+    answer = InventoryOutcome{false, **asset, true};
+    const std::string now = formatRfc3339(clock_.now());
+    if (auto r = recordUnchangedSighting(db, clock_, **asset, scan.report_id, scan.agent_id, now);
+        !r) {
+      return r;
+    }
+    AgentTransportTables transport(db);
+    if (auto r = transport.saveSectionHashes(scan.agent_id, scan.section_hashes); !r) return r;
+    return transport.recordDelivery({scan.agent_id, "inventory", scan.report_id,
+                                     sequenceOf(scan.sequence), scan.collected_at, now,
+                                     scan.dropped_reports.value_or(0)});
+  });
+  if (!done) return done.error();
+  if (answer && !answer->duplicate) {
+    logger("collector.ingest")
+        .debug("[asset=%s] [report=%s] unchanged agent inventory (not decoded)", answer->asset_id,
+               scan.report_id);
+    logDrops(scan.agent_id, answer->asset_id, scan.dropped_reports.value_or(0));
+    if (on_enqueued_) on_enqueued_();
+  }
+  return answer;
 }
 
 Result<HeartbeatOutcome> IngestService::recordHeartbeat(const wire::Heartbeat& heartbeat) {

@@ -5,9 +5,12 @@
 // acknowledgement always means "committed".
 
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_set>
 
-#include "collector/ingest/content_hash_memo.h"
+#include "collector/ingest/inventory_body_scan.h"
 #include "collector/reconcile/reconcile_config.h"
 #include "collector/reconcile/reconciler.h"
 #include "collector/storage/collector_db.h"
@@ -48,11 +51,22 @@ class IngestService {
   // sighting_ingest.h. Agent reports also record their section hashes and delivery
   // facts (sequence, dropped count). A report_id seen before is answered with its
   // asset and changes nothing.
-  // `body`, when given, is the JSON `report` was decoded from: a body seen before
-  // (but for report_id and collected_at) skips re-encoding the report to hash it.
+  // `scan`, when given, is the scan of the body `report` was decoded from: its
+  // content hash is used instead of hashing the report's encoding again.
   Result<InventoryOutcome> ingestInventory(const wire::InventoryReport& report,
                                            const std::string& source = "agent",
-                                           std::string_view body = {});
+                                           const InventoryBodyScan* scan = nullptr);
+
+  // An agent's inventory answered from its body's scan alone, without decoding it:
+  // when its content hash equals that of the agent's stored sighting (so the body is
+  // as valid as the one stored), it is recorded as an unchanged re-inventory (or a
+  // duplicate) exactly as ingestInventory would, with its delivery facts. nullopt
+  // when that is not the case (new or changed content, unknown agent, invalid
+  // envelope, or an inventory hook that has not seen this agent's content since the
+  // collector started): decode the body and call ingestInventory.
+  // The agent's binding is trusted: reconciliation is not run again for unchanged
+  // content.
+  Result<std::optional<InventoryOutcome>> ingestIfUnchanged(const InventoryBodyScan& scan);
 
   // Marks the agent's asset seen now, logs the delivery and queues a collapsed "seen"
   // item. A heartbeat_id seen before changes nothing. Error code "inventory_required"
@@ -71,7 +85,10 @@ class IngestService {
   reconcile::ReconcileConfig default_config_;
   const reconcile::ReconcileConfig& config_;
   IngestHooks hooks_;
-  ContentHashMemo content_hashes_;
+  // Agents whose latest content the inventory hook was given by this process: only
+  // their unchanged reports may skip the hook (it keeps state in memory).
+  std::mutex hooked_mutex_;
+  std::unordered_set<std::string> hooked_agents_;
 };
 
 }  // namespace steward::collector::ingest

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "collector/ingest/inventory_body_scan.h"
 #include "collector/reconcile/attribute_precedence.h"
 #include "collector/reconcile/change_detector.h"
 #include "collector/reconcile/hardware_conflict.h"
@@ -80,10 +81,27 @@ std::string contentJson(const wire::InventoryReport& report) {
   return wire::encodeInventoryWith(report, "-", "1970-01-01T00:00:00Z");
 }
 
-ReportContent reportContent(const wire::InventoryReport& report) {
+ReportContent reportContent(const wire::InventoryReport& report, const std::string& source) {
   ReportContent out{contentJson(report), {}};
-  out.sha256 = http::sha256Hex(out.json);
+  const auto scan = scanInventoryBody(out.json, source == wire::kSourceAgent);
+  // The encoder writes no nulls or odd types, so the scan always succeeds; were it
+  // not to, a hash of the whole text (another scheme) still finds equal content equal.
+  out.sha256 = scan ? scan->content_hash : http::sha256Hex(out.json);
   return out;
+}
+
+Result<void> recordUnchangedSighting(steward::storage::SqliteDb& db, const Clock& clock,
+                                     const std::string& asset_id, const std::string& report_id,
+                                     const std::string& agent_id, const std::string& now) {
+  AssetTables assets(db);
+  if (auto r = assets.touchLastSeen(asset_id, now); !r) return r;
+  if (auto r = assets.recordReport(report_id, agent_id, asset_id, now); !r) return r;
+  wire::AssetSeen seen;
+  seen.event_id = newUuidV7(clock);
+  seen.asset_id = asset_id;
+  seen.last_seen = now;
+  return OutboxTable(db).enqueueSeen(
+      outboxItem(storage::kOutboxSeen, asset_id, seen.event_id, wire::encodeAssetSeen(seen), now));
 }
 
 SightingIngest::SightingIngest(steward::storage::SqliteDb& db, const Clock& clock,
@@ -182,7 +200,8 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
     view_changed = *changed;
   }
 
-  const ReportContent computed = extras.content != nullptr ? ReportContent{} : reportContent(report);
+  const ReportContent computed =
+      extras.content != nullptr ? ReportContent{} : reportContent(report, source);
   const ReportContent& own = extras.content != nullptr ? *extras.content : computed;
   const std::string& hash = own.sha256;
   std::optional<storage::SightingRow> head;
@@ -195,17 +214,8 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
       !view_changed) {
     // Unchanged re-inventory: nothing to merge, diff or resend but the sighting.
     out.unchanged = true;
-    if (auto r = assets.touchLastSeen(asset_id, now); !r) return r.error();
-    if (auto r = assets.recordReport(report.report_id, report.agent_id, asset_id, now); !r) {
-      return r.error();
-    }
-    wire::AssetSeen seen_item;
-    seen_item.event_id = newUuidV7(clock_);
-    seen_item.asset_id = asset_id;
-    seen_item.last_seen = now;
-    if (auto r = OutboxTable(db_).enqueueSeen(outboxItem(storage::kOutboxSeen, asset_id,
-                                                         seen_item.event_id,
-                                                         wire::encodeAssetSeen(seen_item), now));
+    if (auto r = recordUnchangedSighting(db_, clock_, asset_id, report.report_id,
+                                         report.agent_id, now);
         !r) {
       return r.error();
     }
@@ -339,6 +349,10 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
 
   auto stored_ids = assets.identifiersOf(asset_id);
   if (!stored_ids) return stored_ids.error();
+  // The inventory of a new asset with this one sighting may have been encoded
+  // before the transaction (it is the same merge of the same report).
+  const bool preencoded = extras.new_asset_inventory != nullptr && before.empty() &&
+                          after.size() == 1 && primary == 0;
   wire::AssetRecord record;
   record.event_id = newUuidV7(clock_);
   record.asset_id = asset_id;
@@ -347,13 +361,15 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   record.last_seen = row.last_seen;
   record.updated_at = now;
   record.identifiers = std::move(*stored_ids);
-  record.inventory = merged;
+  if (!preencoded) record.inventory = merged;
   record.decisions = out.decisions;
   record.changes = out.changes;
   snmp::attachNetworkView(db_, record);  // device facts and switch port SNMP discovery found
-  if (auto r = OutboxTable(db_).enqueue(outboxItem(storage::kOutboxAsset, asset_id,
-                                                   record.event_id,
-                                                   wire::encodeAssetRecord(record), now));
+  std::string payload = preencoded
+                            ? wire::encodeAssetRecordWith(record, *extras.new_asset_inventory)
+                            : wire::encodeAssetRecord(record);
+  if (auto r = OutboxTable(db_).enqueue(
+          outboxItem(storage::kOutboxAsset, asset_id, record.event_id, std::move(payload), now));
       !r) {
     return r.error();
   }

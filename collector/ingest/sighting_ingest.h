@@ -31,12 +31,20 @@ struct SightingOutcome {
   std::vector<wire::DetectedChange> changes;       // detected by this ingest
 };
 
-// The report as stored for comparison (contentJson below), and its SHA-256 (hex).
+// The report as stored (contentJson below), and its content hash
+// (inventory_body_scan.h: an agent's volatile fields and the delivery fields left out,
+// so an agent's re-inventory that differs only in them is "unchanged").
 struct ReportContent {
   std::string json;
   std::string sha256;
 };
-ReportContent reportContent(const wire::InventoryReport& report);
+ReportContent reportContent(const wire::InventoryReport& report, const std::string& source);
+
+// An unchanged sighting's writes: the asset is seen now, the report id is recorded
+// (duplicates), and a collapsed "seen" item is queued instead of the asset record.
+Result<void> recordUnchangedSighting(steward::storage::SqliteDb& db, const Clock& clock,
+                                     const std::string& asset_id, const std::string& report_id,
+                                     const std::string& agent_id, const std::string& now);
 
 // What a source other than an agent adds to its sighting (SNMP discovery).
 struct SightingExtras {
@@ -48,11 +56,16 @@ struct SightingExtras {
   // own tables (SNMP: the device's network view, which the asset record carries).
   // Returns true when that view changed, so an unchanged sighting is still resent.
   std::function<Result<bool>(const std::string& asset_id, const std::string& now)> before_record;
-  // contentJson(report) and its SHA-256 (hex), when the caller computed them before
-  // its transaction: encoding and hashing 86 KB need no lock, so they should not
-  // hold the writer. Computed inside ingest() when null; an empty json (the caller
-  // knew only the hash) is encoded inside when the report must be stored.
+  // reportContent(report, source), when the caller computed it before its
+  // transaction: encoding and hashing 86 KB need no lock, so they should not hold the
+  // writer. Computed inside ingest() when null; an empty json (the caller knew only
+  // the hash) is encoded inside when the report must be stored.
   const ReportContent* content = nullptr;
+  // encodeInventory(mergeSightings({{source, report}}, 0, precedence)), when the
+  // caller expected a new asset and encoded it before its transaction: the asset
+  // record of a new asset is then not encoded inside it. Ignored when the asset
+  // turns out to have other sightings.
+  const std::string* new_asset_inventory = nullptr;
 };
 
 class SightingIngest {
@@ -82,8 +95,8 @@ Result<std::optional<wire::AssetRecord>> currentAssetRecord(
     steward::storage::SqliteDb& db, const Clock& clock, const std::string& collector_id,
     const std::string& asset_id, const reconcile::AttributePrecedence& precedence);
 
-// The report as stored for comparison: report id and collection time replaced by
-// fixed placeholders, so two reports with the same content encode the same.
+// The report as stored: report id and collection time replaced by fixed
+// placeholders, so two reports with the same content encode the same.
 std::string contentJson(const wire::InventoryReport& report);
 
 }  // namespace steward::collector::ingest

@@ -297,7 +297,10 @@ Result<Heartbeat> decodeHeartbeat(std::string_view text) {
   });
 }
 
-std::string encodeAssetRecord(const AssetRecord& a) {
+namespace {
+
+// The record's text; its inventory as null when `with_inventory` is false.
+std::string assetRecordText(const AssetRecord& a, bool with_inventory) {
   json::monotonic_resource arena(kEncodeArena);
   json::object o(&arena);
   o["schema_version"] = schemaText(a.schema);
@@ -312,7 +315,11 @@ std::string encodeAssetRecord(const AssetRecord& a) {
     ids.emplace_back(json::object{{"kind", id.kind}, {"value", id.value}});
   }
   o["identifiers"] = std::move(ids);
-  o["inventory"] = encodeInventoryObject(a.inventory, o.storage());
+  if (with_inventory) {
+    o["inventory"] = encodeInventoryObject(a.inventory, o.storage());
+  } else {
+    o["inventory"] = nullptr;
+  }
   if (!a.decisions.empty()) {
     json::array decisions;
     for (const auto& d : a.decisions) decisions.emplace_back(detail::decisionObject(d));
@@ -326,6 +333,20 @@ std::string encodeAssetRecord(const AssetRecord& a) {
   if (a.network_device) o["network_device"] = detail::encodeNetworkDevice(*a.network_device);
   if (a.connected_to) o["connected_to"] = detail::encodePortLink(*a.connected_to);
   return json::serialize(o);
+}
+
+}  // namespace
+
+std::string encodeAssetRecord(const AssetRecord& a) { return assetRecordText(a, true); }
+
+std::string encodeAssetRecordWith(const AssetRecord& a, std::string_view inventory_json) {
+  std::string text = assetRecordText(a, false);
+  // The first occurrence is the member: inside a string the quotes would be escaped.
+  static constexpr std::string_view kMarker = "\"inventory\":null";
+  const std::size_t at = text.find(kMarker);
+  if (at == std::string::npos) return encodeAssetRecord(a);  // cannot happen
+  text.replace(at + kMarker.size() - 4, 4, inventory_json);
+  return text;
 }
 
 Result<AssetRecord> decodeAssetRecord(std::string_view text) {

@@ -26,6 +26,9 @@ std::string encodeHeartbeat(const Heartbeat& heartbeat);
 Result<Heartbeat> decodeHeartbeat(std::string_view json);
 
 std::string encodeAssetRecord(const AssetRecord& record);
+// The same text, with `inventory_json` (encodeInventory(record.inventory), made
+// earlier, e.g. outside a lock) written in place of encoding record.inventory again.
+std::string encodeAssetRecordWith(const AssetRecord& record, std::string_view inventory_json);
 Result<AssetRecord> decodeAssetRecord(std::string_view json);
 
 std::string encodeAssetSeen(const AssetSeen& seen);

@@ -106,6 +106,24 @@ wire::InventoryReport machine(std::uint64_t n, int packages) {
                           "1." + std::to_string(p % 17) + "." + std::to_string(p % 5) + "-2+deb12u1",
                           std::string("amd64"), "dpkg"});
   }
+  r.sequence = 1;
+  r.system.uptime_seconds = 86'400.0;
+  r.interfaces[0].oper_state = "up";
+  r.interfaces[0].speed_mbps = 1000;
+  return r;
+}
+
+// Machine `n`'s re-inventory number `pass` with nothing changed but what changes by
+// itself between two inventories of a real agent: report id, collection time,
+// sequence, uptime, disk usage and link speed.
+wire::InventoryReport reinventory(std::uint64_t n, int packages, int pass) {
+  auto r = machine(n, packages);
+  r.report_id = uuidFor(n, 10 + pass);
+  r.collected_at = "2026-12-01T1" + std::to_string(pass) + ":00:00.000Z";
+  r.sequence = 1 + static_cast<std::uint64_t>(pass);
+  r.system.uptime_seconds = 86'400.0 + 3'600.0 * pass;
+  r.filesystems[0].used_bytes = 120'000'000'000ULL + 1'000'000ULL * static_cast<unsigned>(pass);
+  r.interfaces[0].speed_mbps = pass % 2 == 0 ? 1000 : 100;
   return r;
 }
 
@@ -202,15 +220,17 @@ int run(const Options& o) {
     // The same work without HTTP: how much of a request is reconciliation and storage.
     {
       const int n = std::min(o.assets, 1000);
-      std::vector<wire::InventoryReport> again;
+      std::vector<std::string> again;
       for (int i = 0; i < n; ++i) {
-        again.push_back(machine(static_cast<std::uint64_t>(i), o.packages));
-        again.back().report_id = uuidFor(static_cast<std::uint64_t>(i), 5);
+        again.push_back(wire::encodeInventory(reinventory(static_cast<std::uint64_t>(i), o.packages, 5)));
       }
       const auto start = Clock::now();
+      // As the HTTP handler does it: scan the body, answer when unchanged.
       const bool ok = inParallel(o.clients, n, [&](int i) {
-        auto stored = service.ingestInventory(again[static_cast<std::size_t>(i)]);
-        return stored && stored->unchanged;
+        const auto scan = collector::ingest::scanInventoryBody(again[static_cast<std::size_t>(i)]);
+        if (!scan) return false;
+        auto stored = service.ingestIfUnchanged(*scan);
+        return stored && *stored && (*stored)->unchanged;
       });
       if (!ok) return std::cerr << "in-process re-ingest failed\n", 1;
       const double s = std::chrono::duration<double>(Clock::now() - start).count();
@@ -232,9 +252,7 @@ int run(const Options& o) {
     }
     for (int i = 0; i < o.unchanged; ++i) {
       const auto n = static_cast<std::uint64_t>(i % o.assets);
-      auto report = machine(n, o.packages);
-      report.report_id = uuidFor(static_cast<std::uint64_t>(i), 4);
-      report.collected_at = "2026-12-01T11:00:00.000Z";
+      auto report = reinventory(n, o.packages, 1 + i / o.assets);
       unchanged.bodies.push_back(wire::encodeInventory(report));
       unchanged.credentials.push_back(seeded_credentials[n]);
     }
@@ -253,11 +271,21 @@ int run(const Options& o) {
         std::chrono::duration<double, std::micro>(Clock::now() - start).count() / n;
     const auto report = machine(0, o.packages);
     const auto hash_start = Clock::now();
-    for (int i = 0; i < n; ++i) (void)collector::ingest::reportContent(report);
+    for (int i = 0; i < n; ++i) (void)collector::ingest::reportContent(report, "agent");
     const double hash_us =
         std::chrono::duration<double, std::micro>(Clock::now() - hash_start).count() / n;
-    std::printf("per report, one thread: decode %.0f us, content encode + SHA-256 %.0f us\n",
-                decode_us, hash_us);
+    const auto scan_start = Clock::now();
+    for (int i = 0; i < n; ++i) {
+      if (!collector::ingest::scanInventoryBody(
+              unchanged.bodies[static_cast<std::size_t>(i) % unchanged.bodies.size()])) {
+        return std::cerr << "scan failed\n", 1;
+      }
+    }
+    const double scan_us =
+        std::chrono::duration<double, std::micro>(Clock::now() - scan_start).count() / n;
+    std::printf("per report, one thread: decode %.0f us, content encode + hash %.0f us, "
+                "body scan + hash %.0f us\n",
+                decode_us, hash_us, scan_us);
   }
 
   const std::string port_file = (dir / "collector.port").string();
@@ -285,14 +313,11 @@ int run(const Options& o) {
   if (fresh_s < 0) return 1;
   const double unchanged_s = post(unchanged, url, o.clients);
   if (unchanged_s < 0) return 1;
-  // The same machines once more: the collector has now seen each body (but for
-  // report_id and collected_at) and skips re-encoding it to hash its content.
+  // The same machines once more, with their volatile fields moved on again.
   for (std::size_t i = 0; i < unchanged.bodies.size(); ++i) {
-    auto report = machine(static_cast<std::uint64_t>(i % static_cast<std::size_t>(o.assets)),
-                          o.packages);
-    report.report_id = uuidFor(static_cast<std::uint64_t>(i), 6);
-    report.collected_at = "2026-12-01T12:00:00.000Z";
-    unchanged.bodies[i] = wire::encodeInventory(report);
+    const auto a = static_cast<std::size_t>(o.assets);
+    unchanged.bodies[i] = wire::encodeInventory(
+        reinventory(static_cast<std::uint64_t>(i % a), o.packages, 6 + static_cast<int>(i / a)));
   }
   const double again_s = post(unchanged, url, o.clients);
   if (again_s < 0) return 1;
@@ -317,7 +342,7 @@ int run(const Options& o) {
   std::printf("  unchanged re-inventory: %6d in %6.2f s = %7.0f/s  (target >= 2000/s) %s\n",
               o.unchanged, unchanged_s, unchanged_rate, unchanged_rate >= 2000 ? "PASS" : "FAIL");
   const double again_rate = o.unchanged / again_s;
-  std::printf("  unchanged, seen before:  %6d in %6.2f s = %7.0f/s  (target >= 2000/s) %s\n",
+  std::printf("  unchanged, next pass:    %6d in %6.2f s = %7.0f/s  (target >= 2000/s) %s\n",
               o.unchanged, again_s, again_rate, again_rate >= 2000 ? "PASS" : "FAIL");
   std::printf("  assets stored afterwards: %lld (expected %d)\n", static_cast<long long>(assets),
               o.assets + o.fresh);

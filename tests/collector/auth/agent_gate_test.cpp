@@ -69,8 +69,12 @@ class AgentGateTest : public ::testing::Test {
                                harness_.clock,
                                {http::sha256Hex("another-site"), http::sha256Hex(kSiteToken)}};
   ingest::IngestRouter router_{*harness_.service};
+  // Wired as the collector does.
   AgentGate gate_{credentials_, enroll_,
-                  [this](const HttpRequest& request) { return router_.handle(request); }};
+                  [this](const HttpRequest& request) { return router_.handle(request); },
+                  [this](const HttpRequest& request, const std::string& agent_id) {
+                    return router_.inventoryOf(request, agent_id);
+                  }};
 };
 
 TEST_F(AgentGateTest, EnrolledAgentDeliversItsInventory) {
@@ -125,6 +129,17 @@ TEST_F(AgentGateTest, AgentCannotReportForAnotherAgent) {
   const HttpResponse r = postInventory(forged, attacker_bearer);
   EXPECT_EQ(r.status, 403) << r.body;
   EXPECT_EQ(errorCode(r), "agent_mismatch");
+  // The victim's unchanged content under a new report id (answered without decoding
+  // when it comes from the victim) is refused just the same.
+  auto replayed = victim;
+  replayed.report_id = testId(80);
+  const HttpResponse replay = postInventory(replayed, attacker_bearer);
+  EXPECT_EQ(replay.status, 403) << replay.body;
+  EXPECT_EQ(errorCode(replay), "agent_mismatch");
+  // Nor does a repeated agent_id (which the fast scan leaves to the gate's) get through.
+  std::string twice = wire::encodeInventory(replayed);
+  twice.insert(1, "\"agent_id\":\"" + testId(77) + "\",");
+  EXPECT_EQ(send("/api/v1/agent/inventory", twice, attacker_bearer).status, 403);
 
   wire::Heartbeat beat;
   beat.heartbeat_id = testId(79);

@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "collector/storage/agent_transport_tables.h"
 #include "collector/storage/asset_tables.h"
 #include "shared/common/id.h"
 #include "shared/wire/json_codec.h"
@@ -132,6 +133,84 @@ TEST_F(IngestRouterTest, NextReportFromTheSameAgentUpdatesTheSameAsset) {
   ASSERT_TRUE(record);
   EXPECT_EQ(record->inventory.packages.size(), 2u);
   EXPECT_LT(record->first_seen, record->updated_at) << "first_seen must survive updates";
+}
+
+// A real agent's re-inventory of a machine that did not change still differs in its
+// delivery and volatile fields; it must take the unchanged path (no asset record
+// resent, only a collapsed "seen"), while its delivery facts are still recorded.
+wire::InventoryReport withVolatile(int n) {
+  auto report = laptopReport();
+  report.report_id = testId(3000 + n);
+  report.collected_at = "2026-11-25T1" + std::to_string(n) + ":00:00.000Z";
+  report.sequence = static_cast<std::uint64_t>(n);
+  report.dropped_reports = n == 2 ? 4u : 0u;
+  report.system.uptime_seconds = 1000.0 * n;
+  report.filesystems = {{"/", "/dev/sda1", "ext4", 100'000'000ULL, 1'000'000ULL * n}};
+  report.interfaces[0].oper_state = n % 2 == 0 ? "down" : "up";
+  report.interfaces[0].speed_mbps = 100u * static_cast<unsigned>(n);
+  report.section_hashes = {{"system", "10-00000000000000aa"}};
+  return report;
+}
+
+TEST_F(IngestRouterTest, ReinventoryDifferingOnlyInVolatileFieldsIsUnchanged) {
+  const auto first = postInventory(withVolatile(1));
+  ASSERT_EQ(first.status, 200) << first.body;
+  h_.clock.advance(std::chrono::minutes(5));
+  const auto second = postInventory(withVolatile(2));
+
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(json(second).at("status").as_string(), "stored");
+  EXPECT_EQ(json(second).at("asset_id"), json(first).at("asset_id"));
+  const auto outbox = h_.outbox();
+  ASSERT_EQ(outbox.size(), 2u);
+  EXPECT_EQ(outbox[0].kind, "asset");
+  EXPECT_EQ(outbox[1].kind, "seen") << "the asset record must not be resent";
+  (void)h_.db().read([&](auto& sql) -> Result<void> {
+    auto transport = storage::AgentTransportTables(sql).transportOf(laptopReport().agent_id);
+    EXPECT_TRUE(transport);
+    if (!transport) return {};
+    EXPECT_EQ(transport->last_sequence, 2);
+    EXPECT_EQ(transport->dropped_reports_total, 4u);
+    auto deliveries = storage::AgentTransportTables(sql).deliveries(laptopReport().agent_id);
+    EXPECT_TRUE(deliveries && deliveries->size() == 2u);
+    return {};
+  });
+  // The same report again is a duplicate, answered without decoding as well.
+  const auto again = postInventory(withVolatile(2));
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(json(again).at("status").as_string(), "duplicate");
+  EXPECT_EQ(h_.outbox().size(), 2u);
+}
+
+TEST_F(IngestRouterTest, ReinventoryWithoutABodyIgnoresVolatileFieldsToo) {
+  ASSERT_TRUE(h_.service->ingestInventory(withVolatile(1)));
+  auto second = h_.service->ingestInventory(withVolatile(2));
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->unchanged);
+  auto changed = withVolatile(3);
+  changed.system.hostname = "renamed";
+  auto third = h_.service->ingestInventory(changed);
+  ASSERT_TRUE(third);
+  EXPECT_FALSE(third->unchanged);
+  EXPECT_EQ(h_.outbox().back().kind, "asset");
+}
+
+TEST_F(IngestRouterTest, UnchangedContentWithAnInvalidVolatileFieldIsRefused) {
+  ASSERT_EQ(postInventory(withVolatile(1)).status, 200);
+  baseline_assets_ = h_.assetCount();
+  baseline_outbox_ = h_.outbox().size();
+  auto body = boost::json::parse(wire::encodeInventory(withVolatile(2)));
+  body.at("system").as_object()["uptime_seconds"] = "yesterday";
+  const auto response = post("/api/v1/agent/inventory", boost::json::serialize(body));
+  EXPECT_EQ(response.status, 400) << response.body;
+  EXPECT_NE(errorMessage(response).find("uptime_seconds"), std::string::npos);
+  expectNothingStored();
+
+  auto empty_id = boost::json::parse(wire::encodeInventory(withVolatile(2)));
+  empty_id.as_object()["report_id"] = "";
+  const auto refused = post("/api/v1/agent/inventory", boost::json::serialize(empty_id));
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  expectNothingStored();
 }
 
 TEST_F(IngestRouterTest, MalformedJsonIsRefusedAndChangesNothing) {

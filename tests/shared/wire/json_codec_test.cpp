@@ -269,6 +269,16 @@ TEST(AssetRecordCodecTest, RoundTripIncludingInventory) {
   EXPECT_EQ(*decoded, original);
 }
 
+TEST(AssetRecordCodecTest, AnInventoryEncodedEarlierGivesTheSameText) {
+  AssetRecord original = sampleAssetRecord();
+  // A hostname that spells the member being replaced must stay a hostname.
+  original.inventory.system.hostname = "\"inventory\":null";
+  const std::string inventory = encodeInventory(original.inventory);
+  AssetRecord without = original;
+  without.inventory = {};
+  EXPECT_EQ(encodeAssetRecordWith(without, inventory), encodeAssetRecord(original));
+}
+
 TEST(AssetRecordCodecTest, ErrorsInsideInventoryAreLocated) {
   const std::string text = replaced(encodeAssetRecord(sampleAssetRecord()),
                                     "\"total_bytes\":33554432000", "\"total_bytes\":true");

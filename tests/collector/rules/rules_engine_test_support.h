@@ -24,7 +24,8 @@ class RulesEngineFixture : public ::testing::Test {
     rules_text_ = rules_text;
     auto set = parseRules(rules_text, "test.conf");
     ASSERT_TRUE(set) << set.error().message;
-    engine_ = std::make_unique<RulesEngine>(h_.db(), h_.clock, uplinks_, std::move(*set));
+    engine_ = std::make_unique<RulesEngine>(h_.db(), h_.clock,
+                                            resolver_ ? *resolver_ : uplinks_, std::move(*set));
     ASSERT_TRUE(engine_->start());
     h_.service->setHooks(
         ingest::IngestHooks{[this](const std::string& id, const wire::InventoryReport& r) {
@@ -95,6 +96,7 @@ class RulesEngineFixture : public ::testing::Test {
 
   testing::CollectorHarness h_;
   TableUplinkResolver uplinks_;
+  const UplinkResolver* resolver_ = nullptr;  // set before startEngine to replace uplinks_
   std::unique_ptr<RulesEngine> engine_;
   std::string rules_text_;
 };

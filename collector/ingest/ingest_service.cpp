@@ -50,13 +50,19 @@ std::string differingSections(const std::map<std::string, std::string>& stored,
   return out;
 }
 
+// Looked up once: Poco's registry lookup locks a process-wide mutex.
+Poco::Logger& ingestLog() {
+  static Poco::Logger& log = logger("collector.ingest");
+  return log;
+}
+
 void logDrops(const std::string& agent_id, const std::string& asset_id,
               std::uint64_t dropped) {
   if (dropped == 0) return;
-  logger("collector.ingest")
-      .warning("[agent=%s] [asset=%s] the agent's full spool dropped %s reports while it could "
-               "not deliver them",
-               agent_id, asset_id, std::to_string(dropped));
+  ingestLog().warning(
+      "[agent=%s] [asset=%s] the agent's full spool dropped %s reports while it could not "
+      "deliver them",
+      agent_id, asset_id, std::to_string(dropped));
 }
 
 // The asset whose agent sighting, reported by `scan`'s agent, has `scan`'s content.
@@ -135,10 +141,12 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
   });
   if (!done) return done.error();
   if (!sighting.duplicate) {
-    auto& log = logger("collector.ingest");
+    Poco::Logger& log = ingestLog();
     if (sighting.unchanged) {
-      log.debug("[asset=%s] [report=%s] unchanged %s inventory", sighting.asset_id,
-                report.report_id, source);
+      if (log.debug()) {
+        log.debug("[asset=%s] [report=%s] unchanged %s inventory", sighting.asset_id,
+                  report.report_id, source);
+      }
     } else {
       log.information("[asset=%s] [report=%s] %s %s: %s (%s changes)", sighting.asset_id,
                       report.report_id, source, sighting.rule, sighting.evidence,
@@ -203,9 +211,13 @@ Result<std::optional<InventoryOutcome>> IngestService::ingestIfUnchanged(
   });
   if (!done) return done.error();
   if (answer && !answer->duplicate) {
-    logger("collector.ingest")
-        .debug("[asset=%s] [report=%s] unchanged agent inventory (not decoded)", answer->asset_id,
-               scan.report_id);
+    // Poco formats a variadic debug() line before checking the level, and logger()
+    // takes Poco's global registry mutex: on the hot unchanged path both are paid
+    // per request only when debug lines are wanted.
+    if (Poco::Logger& log = ingestLog(); log.debug()) {
+      log.debug("[asset=%s] [report=%s] unchanged agent inventory (not decoded)", answer->asset_id,
+                scan.report_id);
+    }
     logDrops(scan.agent_id, answer->asset_id, scan.dropped_reports.value_or(0));
     if (on_enqueued_) on_enqueued_();
   }

@@ -11,12 +11,12 @@ GroupCommit::GroupCommit(SqliteDb& db, std::mutex& db_mutex, std::size_t max_bat
     : db_(db), db_mutex_(db_mutex), max_batch_(max_batch == 0 ? 1 : max_batch) {}
 
 Result<void> GroupCommit::run(const Work& work) {
-  Pending mine{&work, false, {}};
+  Pending mine{&work, false, {}, {}};
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(&mine);
   while (!mine.done) {
     if (leading_) {
-      finished_.wait(lock);
+      mine.wake.wait(lock);
       continue;
     }
     // Lead: everything queued so far (this work among it, unless an earlier batch
@@ -30,11 +30,17 @@ Result<void> GroupCommit::run(const Work& work) {
     lock.unlock();
     runBatch(batch);
     lock.lock();
-    for (Pending* p : batch) p->done = true;
     ++batches_;
     works_ += batch.size();
     leading_ = false;
-    finished_.notify_all();
+    // Notified with the lock held: once `done` is set and the lock released, a
+    // caller may return and destroy its Pending.
+    for (Pending* p : batch) {
+      p->done = true;
+      if (p != &mine) p->wake.notify_one();
+    }
+    // The oldest queued caller (still waiting, so still alive) leads the next batch.
+    if (!queue_.empty() && queue_.front() != &mine) queue_.front()->wake.notify_one();
   }
   return mine.result;
 }

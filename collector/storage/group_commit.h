@@ -44,10 +44,14 @@ class GroupCommit {
   std::size_t queued() const;
 
  private:
+  // Each caller waits on its own condition variable, so the end of a batch wakes
+  // exactly its callers and the one caller that leads the next batch, not every
+  // thread queued meanwhile (each wake-up is a thread switch on a loaded machine).
   struct Pending {
     const Work* work;
     bool done = false;
     Result<void> result;
+    std::condition_variable wake;
   };
 
   void runBatch(const std::deque<Pending*>& batch);
@@ -57,7 +61,6 @@ class GroupCommit {
   const std::size_t max_batch_;
 
   mutable std::mutex queue_mutex_;
-  std::condition_variable finished_;
   std::deque<Pending*> queue_;
   bool leading_ = false;  // a batch is running
   std::size_t batches_ = 0;

@@ -1,5 +1,7 @@
 #include "collector/ingest/ocs/ocs_endpoint.h"
 
+#include <Poco/Format.h>
+
 #include "collector/ingest/ocs/ocs_compression.h"
 #include "collector/ingest/ocs/ocs_inventory_mapper.h"
 #include "collector/ingest/ocs/ocs_request.h"
@@ -80,11 +82,22 @@ HttpResponse OcsEndpoint::handle(const HttpRequest& request) const {
     return http::jsonError(500, "storage_error",
                            "the collector could not store the inventory; retry later");
   }
-  logger("collector.ingest.ocs")
-      .information("[remote=%s] [deviceid=%s] [asset=%s] %s inventory %s (%s packages)",
-                   request.remote_address, message.device_id, outcome->asset_id, agentKind(message),
-                   std::string(outcome->duplicate ? "duplicate" : "stored"),
-                   std::to_string(report->packages.size()));
+  // A duplicate or unchanged report (an agent's usual daily one) is logged at debug
+  // level only: one information line per machine and day would bury the changes.
+  auto& log = logger("collector.ingest.ocs");
+  const bool routine = outcome->duplicate || outcome->unchanged;
+  if (routine ? log.debug() : log.information()) {
+    const std::string line = Poco::format(
+        "[remote=%s] [deviceid=%s] [asset=%s] %s inventory %s (%s packages)",
+        request.remote_address, message.device_id, outcome->asset_id, agentKind(message),
+        std::string(outcome->duplicate ? "duplicate" : outcome->unchanged ? "unchanged" : "stored"),
+        std::to_string(report->packages.size()));
+    if (routine) {
+      log.debug(line);
+    } else {
+      log.information(line);
+    }
+  }
   return ocsReply(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>\n");

@@ -18,17 +18,6 @@ using storage::OutboxTable;
 
 namespace {
 
-OutboxItem outboxItem(const char* kind, const std::string& asset_id, const std::string& event_id,
-                      std::string payload, const std::string& now) {
-  OutboxItem item;
-  item.kind = kind;
-  item.asset_id = asset_id;
-  item.event_id = event_id;
-  item.payload = std::move(payload);
-  item.created_at = now;
-  return item;
-}
-
 // The wire carries an unsigned number; SQLite stores signed. A sequence beyond
 // 2^63 is not a count any agent reaches, so it is not kept rather than wrapped.
 std::optional<std::int64_t> sequenceOf(const std::optional<std::uint64_t>& sequence) {
@@ -266,7 +255,7 @@ Result<HeartbeatOutcome> IngestService::recordHeartbeat(const wire::Heartbeat& h
     seen.event_id = newUuidV7(clock_);
     seen.asset_id = outcome.asset_id;
     seen.last_seen = now;
-    return OutboxTable(db).enqueueSeen(outboxItem(storage::kOutboxSeen, outcome.asset_id,
+    return OutboxTable(db).enqueueSeen(storage::newOutboxItem(storage::kOutboxSeen, outcome.asset_id,
                                                   seen.event_id, wire::encodeAssetSeen(seen),
                                                   now));
   });

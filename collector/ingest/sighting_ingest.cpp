@@ -63,17 +63,6 @@ Result<std::vector<AssetIdentifier>> usableIdentifiers(AssetTables& assets,
   return usableOf(assets, reconcile::extractIdentifiers(report, bogus));
 }
 
-OutboxItem outboxItem(const char* kind, const std::string& asset_id, const std::string& event_id,
-                      std::string payload, const std::string& now) {
-  OutboxItem item;
-  item.kind = kind;
-  item.asset_id = asset_id;
-  item.event_id = event_id;
-  item.payload = std::move(payload);
-  item.created_at = now;
-  return item;
-}
-
 }  // namespace
 
 std::string contentJson(const wire::InventoryReport& report) {
@@ -101,7 +90,7 @@ Result<void> recordUnchangedSighting(steward::storage::SqliteDb& db, const Clock
   seen.asset_id = asset_id;
   seen.last_seen = now;
   return OutboxTable(db).enqueueSeen(
-      outboxItem(storage::kOutboxSeen, asset_id, seen.event_id, wire::encodeAssetSeen(seen), now));
+      storage::newOutboxItem(storage::kOutboxSeen, asset_id, seen.event_id, wire::encodeAssetSeen(seen), now));
 }
 
 SightingIngest::SightingIngest(steward::storage::SqliteDb& db, const Clock& clock,
@@ -369,7 +358,7 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
                             ? wire::encodeAssetRecordWith(record, *extras.new_asset_inventory)
                             : wire::encodeAssetRecord(record);
   if (auto r = OutboxTable(db_).enqueue(
-          outboxItem(storage::kOutboxAsset, asset_id, record.event_id, std::move(payload), now));
+          storage::newOutboxItem(storage::kOutboxAsset, asset_id, record.event_id, std::move(payload), now));
       !r) {
     return r.error();
   }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "shared/wire/asset_history.h"
+#include "shared/common/text.h"
 
 namespace steward::collector::reconcile {
 
@@ -14,12 +15,6 @@ const std::vector<std::string>& defaultOrder() {
   static const std::vector<std::string> kOrder = {wire::kSourceAgent, wire::kSourceOcs,
                                                   wire::kSourceSnmp, wire::kSourceManual};
   return kOrder;
-}
-
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
 bool hasHostname(const wire::InventoryReport& r) { return !r.system.hostname.empty(); }
@@ -106,7 +101,7 @@ Result<void> AttributePrecedence::set(const std::string& attribute, const std::s
   std::vector<std::string> sources;
   std::stringstream in(order);
   for (std::string item; std::getline(in, item, ',');) {
-    item = trim(item);
+    item = trimmed(item);
     if (item.empty()) continue;
     const auto& known = defaultOrder();
     if (std::find(known.begin(), known.end(), item) == known.end()) {

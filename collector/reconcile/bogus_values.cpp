@@ -1,5 +1,7 @@
 #include "collector/reconcile/bogus_values.h"
 
+#include "shared/common/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <sstream>
@@ -8,24 +10,11 @@ namespace steward::collector::reconcile {
 
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 std::vector<std::string> splitList(const std::string& text) {
   std::vector<std::string> out;
   std::stringstream in(text);
   for (std::string item; std::getline(in, item, ',');) {
-    item = lower(trim(item));
+    item = asciiLower(trimmed(item));
     if (!item.empty()) out.push_back(item);
   }
   return out;

@@ -1,30 +1,13 @@
 #include "collector/reconcile/identifiers.h"
 
+#include "shared/common/text.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace steward::collector::reconcile {
 
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return s;
-}
 
 bool allSameCharacter(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) { return c == s.front(); });
@@ -42,7 +25,7 @@ bool isStrongKind(const std::string& kind) {
 }
 
 bool isBogusSerial(const std::string& serial, const BogusValues& bogus) {
-  const std::string s = lower(trim(serial));
+  const std::string s = asciiLower(trimmed(serial));
   if (s.empty() || allSameCharacter(s)) return true;
   const auto& builtin = BogusValues::builtIn().serials;
   return std::find(builtin.begin(), builtin.end(), s) != builtin.end() ||
@@ -50,7 +33,7 @@ bool isBogusSerial(const std::string& serial, const BogusValues& bogus) {
 }
 
 bool isBogusUuid(const std::string& uuid, const BogusValues& bogus) {
-  const std::string u = lower(trim(uuid));
+  const std::string u = asciiLower(trimmed(uuid));
   std::string hex;
   for (char c : u) {
     if (c != '-') hex.push_back(c);
@@ -67,7 +50,7 @@ bool isBogusUuid(const std::string& uuid, const BogusValues& bogus) {
 
 std::string normalizeMac(const std::string& mac, const BogusValues& bogus) {
   std::string hex;
-  for (char c : lower(trim(mac))) {
+  for (char c : asciiLower(trimmed(mac))) {
     if (c == ':' || c == '-' || c == '.') continue;
     if (!std::isxdigit(static_cast<unsigned char>(c))) return "";
     hex.push_back(c);
@@ -91,7 +74,7 @@ std::string normalizeMac(const std::string& mac, const BogusValues& bogus) {
 
 bool isVirtualInterface(const wire::NetworkInterface& nic, const BogusValues& bogus) {
   if (nic.is_virtual) return true;
-  const std::string name = lower(nic.name);
+  const std::string name = asciiLower(nic.name);
   for (const auto* list : {&BogusValues::builtIn().nic_patterns, &bogus.nic_patterns}) {
     for (const auto& pattern : *list) {
       if (!pattern.empty() && pattern.back() == '*') {
@@ -109,12 +92,12 @@ std::vector<wire::AssetIdentifier> extractIdentifiers(const wire::InventoryRepor
   std::vector<wire::AssetIdentifier> out;
   const auto& hw = report.hardware;
   if (hw.serial && !isBogusSerial(*hw.serial, bogus)) {
-    std::string vendor = hw.vendor ? lower(trim(*hw.vendor)) : "";
+    std::string vendor = hw.vendor ? asciiLower(trimmed(*hw.vendor)) : "";
     if (isBogusSerial(vendor, bogus)) vendor = "unknown";
-    add(out, kSerial, vendor + "|" + upper(trim(*hw.serial)));
+    add(out, kSerial, vendor + "|" + asciiUpper(trimmed(*hw.serial)));
   }
-  if (hw.uuid && !isBogusUuid(*hw.uuid, bogus)) add(out, kSmbiosUuid, lower(trim(*hw.uuid)));
-  if (!trim(report.agent_id).empty()) add(out, kAgentId, lower(trim(report.agent_id)));
+  if (hw.uuid && !isBogusUuid(*hw.uuid, bogus)) add(out, kSmbiosUuid, asciiLower(trimmed(*hw.uuid)));
+  if (!trimmed(report.agent_id).empty()) add(out, kAgentId, asciiLower(trimmed(report.agent_id)));
 
   for (const auto& nic : report.interfaces) {
     if (!nic.mac || isVirtualInterface(nic, bogus)) continue;
@@ -122,7 +105,7 @@ std::vector<wire::AssetIdentifier> extractIdentifiers(const wire::InventoryRepor
     if (!mac.empty()) add(out, kMac, std::move(mac));
   }
 
-  const std::string host = lower(trim(report.system.hostname));
+  const std::string host = asciiLower(trimmed(report.system.hostname));
   if (!host.empty() && host != "localhost" && host != "localhost.localdomain") {
     add(out, kHostname, host);
   }

@@ -5,18 +5,9 @@
 #include <sstream>
 
 #include "shared/common/glob.h"
+#include "shared/common/text.h"
 
 namespace steward::collector::rules {
-
-namespace {
-
-std::string trim(const std::string& text) {
-  const auto begin = text.find_first_not_of(" \t");
-  if (begin == std::string::npos) return "";
-  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
-
-}  // namespace
 
 // "Mon-Fri 22:00-23:30; Sun 01:00-05:00": days (Mon..Sun, ranges, commas) and a
 // UTC time range; an end at or before the start runs into the next day.
@@ -41,13 +32,13 @@ Result<std::vector<WeeklySpan>> parseWeekly(const std::string& text) {
   std::vector<WeeklySpan> spans;
   std::istringstream parts(text);
   for (std::string part; std::getline(parts, part, ';');) {
-    part = trim(part);
+    part = trimmed(part);
     const auto space = part.find(' ');
     if (space == std::string::npos) {
       return makeError("weekly",
                        "'" + part + "' is not 'DAYS HH:MM-HH:MM' (e.g. Mon-Fri 22:00-23:30)");
     }
-    const std::string days = part.substr(0, space), times = trim(part.substr(space));
+    const std::string days = part.substr(0, space), times = trimmed(part.substr(space));
     const auto dash = times.find('-');
     const int start = dash == std::string::npos ? -1 : minute(times.substr(0, dash));
     const int end = dash == std::string::npos ? -1 : minute(times.substr(dash + 1));

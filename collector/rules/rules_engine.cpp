@@ -384,13 +384,12 @@ Result<void> RulesEngine::commit(Batch& batch) {
     }
     storage::OutboxTable outbox(sql);
     for (const auto& e : batch.events) {
-      storage::OutboxItem item;
-      item.kind = storage::kOutboxIncident;
-      item.asset_id = e.asset_id;
-      item.event_id = e.event_id;
-      item.payload = wire::encodeIncidentEvent(e);
-      item.created_at = now;
-      if (auto r = outbox.enqueue(item); !r) return r;
+      if (auto r = outbox.enqueue(storage::newOutboxItem(storage::kOutboxIncident, e.asset_id,
+                                                         e.event_id, wire::encodeIncidentEvent(e),
+                                                         now));
+          !r) {
+        return r;
+      }
     }
     return {};
   });

@@ -10,19 +10,13 @@
 #include "collector/rules/maintenance_file.h"
 #include "collector/rules/rules_sections.h"
 #include "collector/rules/title_template.h"
+#include "shared/common/text.h"
 
 namespace steward::collector::rules {
 
 namespace {
 
 using Entry = SectionEntry;
-
-std::string trim(std::string_view text) {
-  std::size_t begin = 0, end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  return std::string(text.substr(begin, end - begin));
-}
 
 bool isName(const std::string& text) {
   if (text.empty() || text.size() > 64) return false;
@@ -75,19 +69,19 @@ class Parser {
     while (pos <= text.size()) {
       std::size_t end = text.find('\n', pos);
       if (end == std::string_view::npos) end = text.size();
-      const std::string line = trim(text.substr(pos, end - pos));
+      const std::string line = trimmed(text.substr(pos, end - pos));
       ++number;
       pos = end + 1;
       if (line.empty() || line[0] == '#' || line[0] == ';') continue;
       if (line.size() > 4096) return error(number, "line longer than 4096 characters");
       if (line[0] == '[') {
         if (line.back() != ']') return error(number, "section header without closing ']'");
-        const std::string inside = trim(line.substr(1, line.size() - 2));
+        const std::string inside = trimmed(line.substr(1, line.size() - 2));
         const auto space = inside.find_first_of(" \t");
         Section s;
         s.line = number;
         s.type = inside.substr(0, space);
-        s.name = space == std::string::npos ? "" : trim(inside.substr(space));
+        s.name = space == std::string::npos ? "" : trimmed(inside.substr(space));
         if (s.type == "settings") {
           if (!s.name.empty()) return error(number, "[settings] takes no name");
         } else if (s.type == "rule" || s.type == "maintenance" || s.type == "group") {
@@ -108,8 +102,8 @@ class Parser {
       const auto eq = line.find('=');
       if (eq == std::string::npos) return error(number, "expected 'key = value' or a [section]");
       if (out.empty())
-        return error(number, "'" + trim(line.substr(0, eq)) + "' is outside any section");
-      Entry entry{number, trim(line.substr(0, eq)), trim(line.substr(eq + 1))};
+        return error(number, "'" + trimmed(line.substr(0, eq)) + "' is outside any section");
+      Entry entry{number, trimmed(line.substr(0, eq)), trimmed(line.substr(eq + 1))};
       for (const auto& seen : out.back().entries) {
         if (seen.key == entry.key) {
           return error(number, "'" + entry.key + "' set twice in this section (first on line " +

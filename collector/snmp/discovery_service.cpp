@@ -27,13 +27,8 @@ Result<void> enqueueRecord(steward::storage::SqliteDb& db, const Clock& clock,
   auto record = ingest::currentAssetRecord(db, clock, collector_id, asset_id, precedence);
   if (!record) return record.error();
   if (!*record) return {};
-  storage::OutboxItem item;
-  item.kind = storage::kOutboxAsset;
-  item.asset_id = asset_id;
-  item.event_id = (*record)->event_id;
-  item.payload = wire::encodeAssetRecord(**record);
-  item.created_at = now;
-  return storage::OutboxTable(db).enqueue(item);
+  return storage::OutboxTable(db).enqueue(storage::newOutboxItem(
+      storage::kOutboxAsset, asset_id, (*record)->event_id, wire::encodeAssetRecord(**record), now));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "collector/reconcile/identifiers.h"
+#include "shared/common/text.h"
 
 namespace steward::collector::snmp {
 
@@ -21,18 +22,6 @@ void add(std::vector<wire::AssetIdentifier>& out, const char* kind, std::string 
   if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return s;
-}
-
 bool physical(const SnmpDevice& device, const wire::DeviceInterface& nic) {
   auto type = device.if_types.find(nic.index);
   return type == device.if_types.end() || isPhysicalType(type->second);
@@ -43,8 +32,8 @@ bool physical(const SnmpDevice& device, const wire::DeviceInterface& nic) {
 std::vector<wire::AssetIdentifier> snmpIdentifiers(const SnmpDevice& device) {
   std::vector<wire::AssetIdentifier> out;
   if (device.serial && !reconcile::isBogusSerial(*device.serial)) {
-    std::string vendor = device.vendor ? lower(*device.vendor) : "unknown";
-    add(out, reconcile::kSerial, vendor + "|" + upper(*device.serial));
+    std::string vendor = device.vendor ? asciiLower(*device.vendor) : "unknown";
+    add(out, reconcile::kSerial, vendor + "|" + asciiUpper(*device.serial));
   }
   if (device.device.engine_id) {
     const std::string& id = *device.device.engine_id;
@@ -56,7 +45,7 @@ std::vector<wire::AssetIdentifier> snmpIdentifiers(const SnmpDevice& device) {
     std::string mac = reconcile::normalizeMac(*nic.mac);
     if (!mac.empty()) add(out, reconcile::kMac, std::move(mac));
   }
-  const std::string host = lower(device.sys_name);
+  const std::string host = asciiLower(device.sys_name);
   if (!host.empty() && host != "localhost") add(out, reconcile::kHostname, host);
   return out;
 }

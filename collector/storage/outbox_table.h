@@ -33,6 +33,18 @@ struct OutboxItem {
   std::string last_error;
 };
 
+// A new pending item with what every enqueuer fills in.
+inline OutboxItem newOutboxItem(const char* kind, std::string asset_id, std::string event_id,
+                                std::string payload, std::string created_at) {
+  OutboxItem item;
+  item.kind = kind;
+  item.asset_id = std::move(asset_id);
+  item.event_id = std::move(event_id);
+  item.payload = std::move(payload);
+  item.created_at = std::move(created_at);
+  return item;
+}
+
 class OutboxTable {
  public:
   explicit OutboxTable(steward::storage::SqliteDb& db) : db_(db) {}

@@ -1,5 +1,7 @@
 #include "shared/http/message.h"
 
+#include "shared/common/text.h"
+
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -8,11 +10,6 @@
 namespace steward::http {
 
 namespace {
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 int hexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -22,12 +19,12 @@ int hexValue(char c) {
 }  // namespace
 
 std::string HttpRequest::header(const std::string& name) const {
-  auto it = headers.find(lower(name));
+  auto it = headers.find(asciiLower(name));
   return it == headers.end() ? std::string() : it->second;
 }
 
 void HttpRequest::setHeader(const std::string& name, std::string value) {
-  headers[lower(name)] = std::move(value);
+  headers[asciiLower(name)] = std::move(value);
 }
 
 std::string HttpRequest::path() const { return target.substr(0, target.find('?')); }
@@ -54,7 +51,7 @@ bool isJsonContentType(const std::string& content_type) {
   media.erase(std::remove_if(media.begin(), media.end(),
                              [](unsigned char c) { return std::isspace(c) != 0; }),
               media.end());
-  return lower(media) == "application/json";
+  return asciiLower(media) == "application/json";
 }
 
 std::optional<std::string> percentDecode(const std::string& text) {

@@ -1,5 +1,7 @@
 #include "collector/ingest/ocs/ocs_inventory_mapper.h"
 
+#include "shared/common/text.h"
+
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA1Engine.h>
 #include <Poco/SHA2Engine.h>
@@ -20,12 +22,6 @@ namespace {
 
 constexpr std::uint64_t kMiB = 1024 * 1024;
 constexpr double kDecimalMB = 1e6;
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 std::optional<std::string> nonEmpty(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -112,7 +108,7 @@ void mapSystem(const OcsRequest& request, wire::InventoryReport& report) {
   }
   // os-release ID from the name's first word ("Debian GNU/Linux 12" -> "debian").
   const std::string os_name = os != nullptr ? pick(os, {"NAME"}) : pick(hw, {"OSNAME"});
-  if (!os_name.empty()) sys.os_id = lower(os_name.substr(0, os_name.find(' ')));
+  if (!os_name.empty()) sys.os_id = asciiLower(os_name.substr(0, os_name.find(' ')));
   if (!sys.architecture) sys.architecture = nonEmpty(pick(request.first("CPUS"), {"CPUARCH"}));
 }
 
@@ -122,7 +118,7 @@ void mapHardware(const OcsRequest& request, wire::InventoryReport& report) {
   report.hardware.model = nonEmpty(pick(bios, {"SMODEL", "MMODEL"}));
   report.hardware.serial = nonEmpty(pick(bios, {"SSN"}));
   const std::string uuid = pick(request.first("HARDWARE"), {"UUID"});
-  report.hardware.uuid = nonEmpty(lower(uuid));
+  report.hardware.uuid = nonEmpty(asciiLower(uuid));
 }
 
 void mapCpuAndMemory(const OcsRequest& request, wire::InventoryReport& report) {
@@ -184,9 +180,9 @@ void mapNetworks(const OcsRequest& request, wire::InventoryReport& report) {
       report.interfaces.push_back(std::move(nic));
       it = std::prev(report.interfaces.end());
     }
-    const std::string mac = lower(entry->get("MACADDR"));
+    const std::string mac = asciiLower(entry->get("MACADDR"));
     if (!it->mac && !mac.empty() && mac != "00:00:00:00:00:00") it->mac = mac;
-    if (entry->get("VIRTUALDEV") == "1" || lower(entry->get("TYPE")) == "loopback") {
+    if (entry->get("VIRTUALDEV") == "1" || asciiLower(entry->get("TYPE")) == "loopback") {
       it->is_virtual = true;
     }
     addAddress(*it, entry->get("IPADDRESS"), entry->get("IPMASK"));
@@ -236,7 +232,7 @@ std::string reportIdFor(const std::string& device_id, const std::string& documen
 }
 
 std::string agentKind(const OcsRequest& request) {
-  const std::string version = lower(agentVersion(request));
+  const std::string version = asciiLower(agentVersion(request));
   return version.find("fusioninventory") != std::string::npos ? "fusioninventory" : "ocs";
 }
 

@@ -1,5 +1,7 @@
 #include "collector/ingest/ocs/ocs_request.h"
 
+#include "shared/common/text.h"
+
 #include <Poco/Exception.h>
 #include <Poco/SAX/Attributes.h>
 #include <Poco/SAX/ContentHandler.h>
@@ -22,13 +24,6 @@ struct Rejection {
   std::string code;
   std::string message;
 };
-
-std::string trim(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
 
 bool isDropped(const std::string& section) {
   for (auto name : kDroppedSections) {
@@ -92,7 +87,7 @@ class RequestHandler : public Poco::XML::ContentHandler, public Poco::XML::Lexic
   void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
                   const Poco::XML::XMLString&) override {
     if (path_.size() == 2 && path_[1] != "CONTENT") {
-      std::string value = trim(text_);
+      std::string value = trimmed(text_);
       if (path_[1] == "DEVICEID") {
         out_.device_id = std::move(value);
       } else if (path_[1] == "QUERY") {
@@ -101,11 +96,11 @@ class RequestHandler : public Poco::XML::ContentHandler, public Poco::XML::Lexic
         out_.header.emplace_back(path_[1], std::move(value));
       }
     } else if (inContent() && path_.size() == 3 && !skipping_) {
-      out_.content.back().text = trim(text_);
+      out_.content.back().text = trimmed(text_);
     } else if (inContent() && path_.size() >= 4 && !skipping_) {
       std::string field = path_[3];
       for (std::size_t i = 4; i < path_.size(); ++i) field += "/" + path_[i];
-      out_.content.back().fields.emplace_back(std::move(field), trim(text_));
+      out_.content.back().fields.emplace_back(std::move(field), trimmed(text_));
     }
     text_.clear();
     path_.pop_back();

@@ -7,6 +7,7 @@
 
 #include "shared/common/id.h"
 #include "server/storage/sqlite/component_schema.h"
+#include "shared/common/text.h"
 
 namespace steward::server {
 
@@ -53,15 +54,9 @@ Result<void> migrate(storage::SqliteDb& db) {
   return migrateComponent(db, "asset_history", kMigrations);
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 Result<std::string> uuidField(const std::string& path, const std::string& value) {
   if (!isUuid(value)) return makeError("invalid_field", path + ": '" + value + "' is not a UUID");
-  return lower(value);
+  return asciiLower(value);
 }
 
 Result<std::string> timeField(const std::string& path, const std::string& value) {
@@ -199,7 +194,7 @@ Result<std::vector<wire::ReconcileDecision>> SqliteAssetHistoryRepository::decis
       "SELECT decision_id, asset_id, at, action, rule, source, report_id, evidence, "
       "other_asset_id FROM asset_decisions WHERE asset_id = ?1 ORDER BY at, decision_id");
   if (!stmt) return stmt.error();
-  stmt->bind(1, lower(asset_id));
+  stmt->bind(1, asciiLower(asset_id));
   std::vector<wire::ReconcileDecision> out;
   auto rows = stmt->forEachRow([&](auto& r) {
     out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
@@ -224,7 +219,7 @@ Result<ChangePage> SqliteAssetHistoryRepository::changes(const std::string& asse
   ChangePage page;
   auto count = db_->prepare(std::string("SELECT COUNT(*) FROM asset_changes") + kWhere);
   if (!count) return count.error();
-  auto counted = count->bind(1, lower(asset_id)).bind(2, query.kind).bind(3, category).step();
+  auto counted = count->bind(1, asciiLower(asset_id)).bind(2, query.kind).bind(3, category).step();
   if (!counted) return counted.error();
   page.total = static_cast<std::uint64_t>(count->int64(0));
 
@@ -233,7 +228,7 @@ Result<ChangePage> SqliteAssetHistoryRepository::changes(const std::string& asse
                   "FROM asset_changes") +
       kWhere + " ORDER BY at DESC, change_id DESC LIMIT ?4 OFFSET ?5");
   if (!rows) return rows.error();
-  rows->bind(1, lower(asset_id))
+  rows->bind(1, asciiLower(asset_id))
       .bind(2, query.kind)
       .bind(3, category)
       .bind(4, static_cast<std::int64_t>(query.per_page))

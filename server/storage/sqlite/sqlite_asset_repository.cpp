@@ -7,18 +7,13 @@
 #include "server/storage/sqlite/asset_schema.h"
 #include "shared/common/id.h"
 #include "shared/wire/json_codec.h"
+#include "shared/common/text.h"
 
 namespace steward::server {
 
 namespace {
 
 constexpr std::size_t kMaxEventIdLength = 200;
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // Rewrites an RFC 3339 timestamp in the one form we store (UTC, milliseconds), so
 // that comparing the text compares the times.
@@ -152,7 +147,7 @@ Result<void> SqliteAssetRepository::writeAsset(const wire::AssetRecord& record) 
 Result<WriteOutcome> SqliteAssetRepository::upsertAsset(const wire::AssetRecord& incoming) {
   if (auto ok = checkIds(incoming.event_id, incoming.asset_id); !ok) return ok.error();
   wire::AssetRecord record = incoming;
-  record.asset_id = lower(record.asset_id);
+  record.asset_id = asciiLower(record.asset_id);
   for (auto [field, value] :
        {std::pair{"first_seen", &record.first_seen}, std::pair{"last_seen", &record.last_seen},
         std::pair{"updated_at", &record.updated_at}}) {
@@ -187,7 +182,7 @@ Result<WriteOutcome> SqliteAssetRepository::upsertAsset(const wire::AssetRecord&
 
 Result<WriteOutcome> SqliteAssetRepository::markSeen(const wire::AssetSeen& incoming) {
   if (auto ok = checkIds(incoming.event_id, incoming.asset_id); !ok) return ok.error();
-  const std::string asset_id = lower(incoming.asset_id);
+  const std::string asset_id = asciiLower(incoming.asset_id);
   auto last_seen = normalizeTime("last_seen", incoming.last_seen);
   if (!last_seen) return last_seen.error();
 
@@ -274,7 +269,7 @@ Result<wire::AssetRecord> SqliteAssetRepository::get(const std::string& asset_id
   auto stmt = db_->prepare(
       "SELECT record, first_seen, last_seen, updated_at FROM assets WHERE asset_id = ?1");
   if (!stmt) return stmt.error();
-  auto row = stmt->bind(1, lower(asset_id)).step();
+  auto row = stmt->bind(1, asciiLower(asset_id)).step();
   if (!row) return row.error();
   if (!*row) return makeError("not_found", "no asset " + asset_id);
   auto record = wire::decodeAssetRecord(stmt->text(0));

@@ -8,36 +8,7 @@ namespace {
 using namespace std::chrono_literals;
 using Strings = std::vector<std::string>;
 
-constexpr const char* kOfflineRules = R"(
-[settings]
-repeat_interval = 10m
-outage_fraction = 0.8
-outage_min_agents = 5
-[rule offline]
-type = agent_offline
-urgency = 2
-title = {hostname} is offline
-heartbeat_interval = 10s
-missed = 3
-[rule unreachable]
-type = device_unreachable
-urgency = 1
-title = {hostname} does not answer
-)";
-
-class OfflineCheckTest : public RulesEngineFixture {
- protected:
-  // Ticks once a second for `seconds`, heartbeating the agents in `alive`.
-  void run(int seconds, const std::vector<int>& alive) {
-    for (int s = 0; s < seconds; ++s) {
-      if (s % 10 == 0) {
-        for (int n : alive) heartbeat(n);
-      }
-      ASSERT_TRUE(engine_->tick());
-      advance(1s);
-    }
-  }
-};
+using OfflineCheckTest = RulesEngineFixture;
 
 TEST_F(OfflineCheckTest, ASilentAgentIsOfflineAfterMissedIntervalsAndBackWhenItReports) {
   startEngine(kOfflineRules);

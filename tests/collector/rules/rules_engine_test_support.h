@@ -18,6 +18,25 @@
 
 namespace steward::collector::rules {
 
+// Offline after 3 x 10 s without a heartbeat, and SNMP unreachable; the collector's
+// own outage needs 5 agents of which 80 % go silent.
+inline constexpr const char* kOfflineRules = R"(
+[settings]
+repeat_interval = 10m
+outage_fraction = 0.8
+outage_min_agents = 5
+[rule offline]
+type = agent_offline
+urgency = 2
+title = {hostname} is offline
+heartbeat_interval = 10s
+missed = 3
+[rule unreachable]
+type = device_unreachable
+urgency = 1
+title = {hostname} does not answer
+)";
+
 class RulesEngineFixture : public ::testing::Test {
  protected:
   void startEngine(const std::string& rules_text) {
@@ -93,6 +112,16 @@ class RulesEngineFixture : public ::testing::Test {
     return out;
   }
   void advance(std::chrono::milliseconds by) { h_.clock.advance(by); }
+  // Ticks once a second for `seconds`, heartbeating the agents in `alive` every 10 s.
+  void run(int seconds, const std::vector<int>& alive) {
+    for (int s = 0; s < seconds; ++s) {
+      if (s % 10 == 0) {
+        for (int n : alive) heartbeat(n);
+      }
+      ASSERT_TRUE(engine_->tick());
+      advance(std::chrono::seconds(1));
+    }
+  }
 
   testing::CollectorHarness h_;
   TableUplinkResolver uplinks_;

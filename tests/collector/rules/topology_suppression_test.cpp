@@ -18,23 +18,6 @@ namespace {
 using namespace std::chrono_literals;
 using Strings = std::vector<std::string>;
 
-constexpr const char* kRules = R"(
-[settings]
-repeat_interval = 10m
-outage_fraction = 0.8
-outage_min_agents = 5
-[rule offline]
-type = agent_offline
-urgency = 2
-title = {hostname} is offline
-heartbeat_interval = 10s
-missed = 3
-[rule unreachable]
-type = device_unreachable
-urgency = 1
-title = {hostname} does not answer
-)";
-
 class TopologySuppressionTest : public RulesEngineFixture {
  protected:
   TopologySuppressionTest() : discovery_(h_.db(), h_.clock, h_.reconciler, 8), topology_(h_.db()) {
@@ -56,15 +39,6 @@ class TopologySuppressionTest : public RulesEngineFixture {
     EXPECT_TRUE(outcome) << (outcome ? "" : outcome.error().message);
     return outcome ? outcome->asset_id : "";
   }
-  void run(int seconds, const std::vector<int>& alive) {
-    for (int s = 0; s < seconds; ++s) {
-      if (s % 10 == 0) {
-        for (int n : alive) heartbeat(n);
-      }
-      ASSERT_TRUE(engine_->tick());
-      advance(1s);
-    }
-  }
 
   snmp::DiscoveryService discovery_;
   snmp::Topology topology_;
@@ -72,7 +46,7 @@ class TopologySuppressionTest : public RulesEngineFixture {
 };
 
 TEST_F(TopologySuppressionTest, ALaptopBehindAnUnreachableSwitchJoinsTheSwitchsIncident) {
-  startEngine(kRules);
+  startEngine(kOfflineRules);
   const std::string laptop = addLaptopAndOthers();
   const std::string sw = discoverSwitch();
   ASSERT_EQ(learned_.uplinkOf(laptop), sw) << "the FDB put the laptop behind the switch";
@@ -90,7 +64,7 @@ TEST_F(TopologySuppressionTest, ALaptopBehindAnUnreachableSwitchJoinsTheSwitchsI
 }
 
 TEST_F(TopologySuppressionTest, WithoutTheSwitchsFaultTheSilentLaptopRaisesItsOwn) {
-  startEngine(kRules);
+  startEngine(kOfflineRules);
   addLaptopAndOthers();
   discoverSwitch();
   run(40, {1, 2, 3, 4, 5, 6});

@@ -31,6 +31,17 @@ class InterfaceDownTest : public ::testing::Test {
     if (HasFailure()) std::cerr << stack_.logs() << (sim_ ? sim_->log() : "");
   }
   json::array interfaceDown() const { return stack_.incidents("source=rule:interface_down"); }
+  // The switch on 127.0.46.1 swept every second with the shipped rules.
+  void sweepTheSwitchWithTheShippedRules(const std::string& extra_config = "") {
+    const std::string fixtures(STEWARD_FIXTURES_DIR);
+    stack_.setCollectorExtraConfig(
+        extra_config + "[snmp]\nranges = lab\ntimeout_ms = 1500\nretries = 1\n"
+        "[snmp.range.lab]\ncidr = 127.0.46.1\ncredentials = lab-ro\ninterval_seconds = 1\n"
+        "port = " + std::to_string(sim_->port()) +
+        "\n[snmp.credential.lab-ro]\nversion = 2c\ncommunity = public\n");
+    stack_.setCollectorSettings(
+        {"rules.file=" + fixtures + "/../../config/rules.conf", "rules.tick_ms=100"});
+  }
 
   StewardStack stack_;
   std::unique_ptr<SnmpsimDaemon> sim_;
@@ -42,13 +53,7 @@ TEST_F(InterfaceDownTest, LabelledDownPortRaisesOneIncidentThatResolvesWhenThePo
   std::string error;
   sim_ = SnmpsimDaemon::start({"127.0.46.1"}, {fixtures + "/snmp/access-switch.snmprec"}, &error);
   ASSERT_TRUE(sim_) << error;
-  stack_.setCollectorExtraConfig(
-      "[snmp]\nranges = lab\ntimeout_ms = 1500\nretries = 1\n"
-      "[snmp.range.lab]\ncidr = 127.0.46.1\ncredentials = lab-ro\ninterval_seconds = 1\n"
-      "port = " + std::to_string(sim_->port()) +
-      "\n[snmp.credential.lab-ro]\nversion = 2c\ncommunity = public\n");
-  stack_.setCollectorSettings(
-      {"rules.file=" + fixtures + "/../../config/rules.conf", "rules.tick_ms=100"});
+  sweepTheSwitchWithTheShippedRules();
   stack_.startServerAndCollector();
 
   ASSERT_TRUE(waitUntil([&] { return stack_.assets().size() == 1; }, 30s));
@@ -116,15 +121,9 @@ TEST_F(InterfaceDownTest, APortSeenByTrapAndBySweepIsOneIncident) {
       {switchWithManagementAddress(fixtures, stack_.dir().path().string())}, &error);
   ASSERT_TRUE(sim_) << error;
   const int trap_port = freeUdpPort();
-  stack_.setCollectorExtraConfig(
-      "[traps]\nenabled = true\naddress = 127.0.0.1\nport = " + std::to_string(trap_port) +
-      "\ncommunities = " + community +
-      "\n[snmp]\nranges = lab\ntimeout_ms = 1500\nretries = 1\n"
-      "[snmp.range.lab]\ncidr = 127.0.46.1\ncredentials = lab-ro\ninterval_seconds = 1\n"
-      "port = " + std::to_string(sim_->port()) +
-      "\n[snmp.credential.lab-ro]\nversion = 2c\ncommunity = public\n");
-  stack_.setCollectorSettings(
-      {"rules.file=" + fixtures + "/../../config/rules.conf", "rules.tick_ms=100"});
+  sweepTheSwitchWithTheShippedRules("[traps]\nenabled = true\naddress = 127.0.0.1\nport = " +
+                                    std::to_string(trap_port) + "\ncommunities = " + community +
+                                    "\n");
   stack_.startServerAndCollector();
   // linkDown (RFC 2863 varbinds: ifIndex, ifAdminStatus up, ifOperStatus down) as the
   // switch itself would send it, from its management address.

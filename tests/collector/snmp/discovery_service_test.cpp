@@ -37,6 +37,16 @@ std::vector<wire::AssetRecord> recordsOf(CollectorHarness& h, const std::string&
   return out;
 }
 
+// The switch fixture's next poll with the laptop's MAC (8c:04:ba:12:34:56) gone.
+SnmpDevice switchWithoutTheLaptop() {
+  auto device = fixture("switch.snmprec");
+  auto& fdb = device.device.fdb;
+  fdb.erase(std::remove_if(fdb.begin(), fdb.end(),
+                           [](const auto& e) { return e.mac == "8c:04:ba:12:34:56"; }),
+            fdb.end());
+  return device;
+}
+
 struct DiscoveryHarness : CollectorHarness {
   DiscoveryHarness() : service_(db(), clock, reconciler, 8, [this] { ++wakes; }) {
     EXPECT_TRUE(service_.prepare());
@@ -175,11 +185,7 @@ TEST(DiscoveryServiceTest, APartialPollExpiresNoEndpointLink) {
   Topology topology(h.db());
   ASSERT_TRUE(topology.uplinkOf(laptop->asset_id));
 
-  auto without_laptop = fixture("switch.snmprec");
-  auto& fdb = without_laptop.device.fdb;
-  fdb.erase(std::remove_if(fdb.begin(), fdb.end(),
-                           [](const auto& e) { return e.mac == "8c:04:ba:12:34:56"; }),
-            fdb.end());
+  auto without_laptop = switchWithoutTheLaptop();
   without_laptop.complete = false;  // the FDB walk broke off: absence proves nothing
   auto partial = h.service_.recordDevice(without_laptop);
   ASSERT_TRUE(partial);
@@ -203,11 +209,7 @@ TEST(DiscoveryServiceTest, AnIdleEndpointKeepsItsPortUntilItsMacIsGoneForTheLink
   Topology topology(h.db());
   ASSERT_TRUE(topology.uplinkOf(laptop->asset_id));
 
-  auto without_laptop = fixture("switch.snmprec");
-  auto& fdb = without_laptop.device.fdb;
-  fdb.erase(std::remove_if(fdb.begin(), fdb.end(),
-                           [](const auto& e) { return e.mac == "8c:04:ba:12:34:56"; }),
-            fdb.end());
+  auto without_laptop = switchWithoutTheLaptop();
   h.clock.advance(std::chrono::minutes(90));  // asleep: its MAC aged out of the FDB
   auto idle = h.service_.recordDevice(without_laptop);
   ASSERT_TRUE(idle);

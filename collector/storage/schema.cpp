@@ -131,7 +131,49 @@ CREATE INDEX outbox_pending ON outbox(state, seq);
 CREATE INDEX outbox_seen ON outbox(asset_id) WHERE kind = 'seen' AND state = 'pending';
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2};
+// Version 3: the large text columns go last. SQLite stores a row's columns in
+// order and spills what does not fit in the page into a chain of overflow pages; a
+// column after an 86 KB report is reached only by reading that whole chain. Every
+// re-inventory looks up its sighting's hash and every outbox wake its head's
+// next_attempt_ms, so those reads were twenty-odd page reads instead of one.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE sightings_v3 (
+  asset_id     TEXT NOT NULL REFERENCES assets(asset_id),
+  source       TEXT NOT NULL,
+  agent_id     TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  seen_at      TEXT NOT NULL,
+  report_json  TEXT NOT NULL,
+  PRIMARY KEY (asset_id, source)
+);
+INSERT INTO sightings_v3(asset_id, source, agent_id, content_hash, seen_at, report_json)
+  SELECT asset_id, source, agent_id, content_hash, seen_at, report_json FROM sightings;
+DROP TABLE sightings;
+ALTER TABLE sightings_v3 RENAME TO sightings;
+
+CREATE TABLE outbox_v3 (
+  seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind            TEXT NOT NULL,
+  asset_id        TEXT NOT NULL,
+  event_id        TEXT NOT NULL UNIQUE,
+  created_at      TEXT NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed')),
+  last_error      TEXT NOT NULL DEFAULT '',
+  payload         TEXT NOT NULL
+);
+INSERT INTO outbox_v3(seq, kind, asset_id, event_id, created_at, attempts, next_attempt_ms,
+                      state, last_error, payload)
+  SELECT seq, kind, asset_id, event_id, created_at, attempts, next_attempt_ms, state,
+         last_error, payload FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v3 RENAME TO outbox;
+CREATE INDEX outbox_pending ON outbox(state, seq);
+CREATE INDEX outbox_seen ON outbox(asset_id) WHERE kind = 'seen' AND state = 'pending';
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3};
 
 }  // namespace
 

@@ -16,6 +16,9 @@
 //    second for each.
 // Every request must answer 200; the asset count is checked afterwards.
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -23,6 +26,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -35,8 +39,8 @@
 #include "collector/storage/collector_db.h"
 #include "shared/common/clock.h"
 #include "shared/common/id.h"
-#include "shared/http/client.h"
 #include "shared/wire/json_codec.h"
+#include "tests/bench/raw_http_client.h"
 #include "tests/support/process.h"
 
 namespace {
@@ -149,28 +153,54 @@ bool inParallel(int threads, int count, F work) {
   return !failed;
 }
 
-// POSTs every body with `clients` threads; returns elapsed seconds, or -1 when a
-// request failed (printed).
-double post(const Load& load, const std::string& url, int clients) {
+// CPU seconds (user + system) used so far by process `pid`, from /proc.
+double cpuSecondsOf(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  std::getline(in, line);
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  std::istringstream rest(line.substr(line.rfind(')') + 2));
+  std::string field;
+  unsigned long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && rest >> field; ++i) {
+    if (i == 14) utime = std::stoull(field);
+    if (i == 15) stime = std::stoull(field);
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double ownCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Where a timed phase's CPU went: the collector's and this client's, per request.
+struct CpuSplit {
+  double collector_us = 0;
+  double client_us = 0;
+};
+
+// POSTs every prepared request with `clients` threads, each on one keep-alive
+// connection; returns elapsed seconds, or -1 when a request failed (printed). `cpu`
+// gets the collector's and the client's CPU time per request over the phase.
+double post(const std::vector<std::string>& requests, std::uint16_t port, int clients,
+            pid_t collector, CpuSplit& cpu) {
+  const double collector_before = cpuSecondsOf(collector);
+  const double client_before = ownCpuSeconds();
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   const auto start = Clock::now();
   std::vector<std::thread> threads;
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&] {
-      http::BeastHttpClient client(std::chrono::seconds(60));
-      for (std::size_t i = next++; i < load.bodies.size() && !failed; i = next++) {
-        http::HttpRequest request;
-        request.method = "POST";
-        request.setHeader("Content-Type", "application/json");
-        request.setHeader("Authorization", "Bearer " + load.credentials[i]);
-        request.body = load.bodies[i];
-        auto response = client.send(url, request);
-        if (!response || response->status != 200) {
-          std::cerr << "request " << i << " failed: "
-                    << (response ? std::to_string(response->status) + " " + response->body
-                                 : response.error().message)
-                    << "\n";
+      bench::RawHttpConnection connection(port);
+      std::string error;
+      for (std::size_t i = next++; i < requests.size() && !failed; i = next++) {
+        const int status = connection.send(requests[i], error);
+        if (status != 200) {
+          std::cerr << "request " << i << " failed: " << status << " " << error << "\n";
           failed = true;
         }
       }
@@ -178,7 +208,22 @@ double post(const Load& load, const std::string& url, int clients) {
   }
   for (auto& t : threads) t.join();
   if (failed) return -1;
-  return std::chrono::duration<double>(Clock::now() - start).count();
+  const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  const double n = static_cast<double>(requests.size());
+  cpu.collector_us = (cpuSecondsOf(collector) - collector_before) * 1e6 / n;
+  cpu.client_us = (ownCpuSeconds() - client_before) * 1e6 / n;
+  return elapsed;
+}
+
+// Each body as a complete POST to the inventory endpoint with its agent's credential.
+std::vector<std::string> prepared(const Load& load) {
+  std::vector<std::string> out;
+  out.reserve(load.bodies.size());
+  for (std::size_t i = 0; i < load.bodies.size(); ++i) {
+    out.push_back(bench::preparedPost("/api/v1/agent/inventory", "application/json",
+                                      "Bearer " + load.credentials[i], load.bodies[i]));
+  }
+  return out;
 }
 
 int run(const Options& o) {
@@ -307,11 +352,13 @@ int run(const Options& o) {
     std::cerr << "collector did not start:\n" << collector.log() << "\n";
     return 1;
   }
-  const std::string url = "http://127.0.0.1:" + port + "/api/v1/agent/inventory";
+  const auto port_number = static_cast<std::uint16_t>(std::stoi(port));
 
-  const double fresh_s = post(fresh, url, o.clients);
+  CpuSplit fresh_cpu, unchanged_cpu, again_cpu;
+  const double fresh_s = post(prepared(fresh), port_number, o.clients, collector.pid(), fresh_cpu);
   if (fresh_s < 0) return 1;
-  const double unchanged_s = post(unchanged, url, o.clients);
+  const double unchanged_s =
+      post(prepared(unchanged), port_number, o.clients, collector.pid(), unchanged_cpu);
   if (unchanged_s < 0) return 1;
   // The same machines once more, with their volatile fields moved on again.
   for (std::size_t i = 0; i < unchanged.bodies.size(); ++i) {
@@ -319,7 +366,8 @@ int run(const Options& o) {
     unchanged.bodies[i] = wire::encodeInventory(
         reinventory(static_cast<std::uint64_t>(i % a), o.packages, 6 + static_cast<int>(i / a)));
   }
-  const double again_s = post(unchanged, url, o.clients);
+  const double again_s =
+      post(prepared(unchanged), port_number, o.clients, collector.pid(), again_cpu);
   if (again_s < 0) return 1;
   collector.stop();
 
@@ -344,6 +392,10 @@ int run(const Options& o) {
   const double again_rate = o.unchanged / again_s;
   std::printf("  unchanged, next pass:    %6d in %6.2f s = %7.0f/s  (target >= 2000/s) %s\n",
               o.unchanged, again_s, again_rate, again_rate >= 2000 ? "PASS" : "FAIL");
+  std::printf("  CPU per request (collector / this client): new %.0f / %.0f us, unchanged "
+              "%.0f / %.0f us, next pass %.0f / %.0f us\n",
+              fresh_cpu.collector_us, fresh_cpu.client_us, unchanged_cpu.collector_us,
+              unchanged_cpu.client_us, again_cpu.collector_us, again_cpu.client_us);
   std::printf("  assets stored afterwards: %lld (expected %d)\n", static_cast<long long>(assets),
               o.assets + o.fresh);
   std::printf(

@@ -147,6 +147,21 @@ void writeOldDatabase(const std::string& path, int version, const std::string& i
 
 class OldDatabaseTest : public ::testing::TestWithParam<int> {};
 
+// The last column of `table`: where its large text must be, so that reading the
+// small columns before it never walks the text's overflow pages.
+std::string lastColumn(CollectorDb& db, const std::string& table) {
+  std::string last;
+  (void)db.read([&](auto& sql) -> Result<void> {
+    auto stmt = sql.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid DESC LIMIT 1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, table);
+    auto row = stmt->step();
+    if (row && *row) last = stmt->text(0);
+    return {};
+  });
+  return last;
+}
+
 }  // namespace
 
 TEST_P(OldDatabaseTest, KeepsItsOutboxAndInventoryAndAcceptsIncidentAndHistoryItems) {
@@ -189,9 +204,17 @@ TEST_P(OldDatabaseTest, KeepsItsOutboxAndInventoryAndAcceptsIncidentAndHistoryIt
   auto decoded = wire::decodeInventory(sightings[0].report_json);
   ASSERT_TRUE(decoded);
   EXPECT_EQ(decoded->system.hostname, report.system.hostname);
+  EXPECT_EQ(lastColumn(**db, "sightings"), "report_json");
+  EXPECT_EQ(lastColumn(**db, "outbox"), "payload");
 }
 
 INSTANTIATE_TEST_SUITE_P(Version, OldDatabaseTest, ::testing::Values(1, 2));
+
+TEST(CollectorDbTest, ReportsAndOutboxPayloadsAreTheLastColumns) {
+  CollectorHarness h;
+  EXPECT_EQ(lastColumn(h.db(), "sightings"), "report_json");
+  EXPECT_EQ(lastColumn(h.db(), "outbox"), "payload");
+}
 
 TEST(CollectorDbTest, FailedWorkRollsBackEverything) {
   CollectorHarness h;

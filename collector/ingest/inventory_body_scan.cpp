@@ -60,15 +60,28 @@ class Sha256 {
 enum class Kept { hashed, number, uint, u32, string, report_id, agent_id, collected_at, sequence,
                   dropped_reports, section_hashes, section_hash };
 
-struct Frame {
-  bool object = false;
-  std::string key;  // last key read in this object
-  bool hashes = false;  // the section_hashes object
+// Which keys of a container are special, decided once when it opens so that the
+// thousands of keys of `packages` are hashed without a look at what they say.
+enum class Context {
+  plain,        // nothing left out
+  root,         // the envelope fields
+  system,       // uptime_seconds
+  filesystems,  // the array: its objects are filesystem items
+  filesystem,   // used_bytes
+  interfaces,   // the array: its objects are interface items
+  interface,    // oper_state, speed_mbps
+  hashes,       // section_hashes: every key names a section
 };
 
-// SAX handler. Every hashed event ends with its payload's length (8 bytes) and a tag
-// byte, so the stream read backwards splits into events in exactly one way: no two
-// different event sequences hash the same bytes.
+struct Frame {
+  Context context = Context::plain;
+  std::string key;  // last key read, where the context needs it (root, hashes)
+};
+
+// SAX handler. Every hashed event ends with its payload's length (4 bytes: the body
+// limit keeps every string under 4 GiB) and a tag byte, so the stream read
+// backwards splits into events in exactly one way: no two different event
+// sequences hash the same bytes.
 struct Scan {
   static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
   static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
@@ -82,16 +95,16 @@ struct Scan {
   bool unusual = false;
   bool volatile_out = true;     // leave the agent's volatile fields out
   Kept pending = Kept::hashed;  // the next value's treatment
-  std::string key;              // key being read
+  std::string key;              // key being read, where the context needs it
   std::string text;             // left-out string being read
-  std::size_t length = 0;       // hashed string or number text so far
+  std::size_t length = 0;       // hashed key, string or number text so far
   // report_id, agent_id, collected_at, sequence, dropped_reports, section_hashes
   bool seen[6] = {};
 
   void end(char tag, std::size_t size) {
-    unsigned char bytes[9];
-    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(size >> (8 * i));
-    bytes[8] = static_cast<unsigned char>(tag);
+    unsigned char bytes[5];
+    for (int i = 0; i < 4; ++i) bytes[i] = static_cast<unsigned char>(size >> (8 * i));
+    bytes[4] = static_cast<unsigned char>(tag);
     sha.add(reinterpret_cast<const char*>(bytes), sizeof bytes);
   }
 
@@ -103,40 +116,53 @@ struct Scan {
     return kept;
   }
 
-  // The treatment of the value after `k` in the object on top of the stack.
-  Kept classify(const std::string& k) const {
-    const std::size_t depth = stack.size();
-    if (depth == 1) {
-      static const std::pair<const char*, Kept> kTop[] = {
-          {"report_id", Kept::report_id},         {"agent_id", Kept::agent_id},
-          {"collected_at", Kept::collected_at},   {"sequence", Kept::sequence},
-          {"dropped_reports", Kept::dropped_reports}, {"section_hashes", Kept::section_hashes}};
-      for (const auto& [name, kept] : kTop) {
-        if (k == name) return kept;
+  // The context of a container opening as the value of the current key.
+  Context childContext(bool object, Kept kept) const {
+    if (kept == Kept::section_hashes && object) return Context::hashes;
+    if (stack.empty()) return object ? Context::root : Context::plain;
+    const Frame& parent = stack.back();
+    if (!volatile_out) return Context::plain;
+    if (parent.context == Context::root) {
+      if (object && parent.key == "system") return Context::system;
+      if (!object && parent.key == "filesystems") return Context::filesystems;
+      if (!object && parent.key == "interfaces") return Context::interfaces;
+    }
+    if (object && parent.context == Context::filesystems) return Context::filesystem;
+    if (object && parent.context == Context::interfaces) return Context::interface;
+    return Context::plain;
+  }
+
+  // The treatment of the value after key `k` in `frame`.
+  static Kept classify(const Frame& frame, std::string_view k) {
+    switch (frame.context) {
+      case Context::root: {
+        static const std::pair<std::string_view, Kept> kTop[] = {
+            {"report_id", Kept::report_id},         {"agent_id", Kept::agent_id},
+            {"collected_at", Kept::collected_at},   {"sequence", Kept::sequence},
+            {"dropped_reports", Kept::dropped_reports}, {"section_hashes", Kept::section_hashes}};
+        for (const auto& [name, kept] : kTop) {
+          if (k == name) return kept;
+        }
+        return Kept::hashed;
       }
-      return Kept::hashed;
+      case Context::hashes: return Kept::section_hash;
+      case Context::system: return k == "uptime_seconds" ? Kept::number : Kept::hashed;
+      case Context::filesystem: return k == "used_bytes" ? Kept::uint : Kept::hashed;
+      case Context::interface:
+        if (k == "oper_state") return Kept::string;
+        return k == "speed_mbps" ? Kept::u32 : Kept::hashed;
+      default: return Kept::hashed;
     }
-    if (stack.back().hashes) return Kept::section_hash;
-    if (!volatile_out) return Kept::hashed;
-    const std::string& top = stack.front().key;
-    if (depth == 2 && top == "system" && k == "uptime_seconds") return Kept::number;
-    if (depth == 3 && !stack[1].object) {
-      if (top == "filesystems" && k == "used_bytes") return Kept::uint;
-      if (top == "interfaces" && k == "oper_state") return Kept::string;
-      if (top == "interfaces" && k == "speed_mbps") return Kept::u32;
-    }
-    return Kept::hashed;
   }
 
   bool open(bool object, char tag) {
     const bool root = !started;
     const Kept kept = value();
     if (root && !object) unusual = true;
-    Frame frame{object, {}, false};
-    if (kept == Kept::section_hashes && object) {
+    Frame frame{childContext(object, kept), {}};
+    if (frame.context == Context::hashes) {
       if (seen[5]) unusual = true;
       seen[5] = true;
-      frame.hashes = true;
     } else if (kept != Kept::hashed) {
       unusual = true;  // a container where the decoder wants a scalar
     }
@@ -145,7 +171,7 @@ struct Scan {
     return true;
   }
   bool close(char tag) {
-    const bool hashes = stack.back().hashes;
+    const bool hashes = stack.back().context == Context::hashes;
     stack.pop_back();
     if (!hashes) end(tag, 0);
     return true;
@@ -158,27 +184,41 @@ struct Scan {
   bool on_object_begin(error_code&) { return open(true, '{'); }
   bool on_object_end(std::size_t, error_code&) { return close('}'); }
 
+  // A plain container's keys are hashed as they stream; any other's are collected
+  // first, since what follows them depends on what they say.
   bool on_key_part(string_view s, std::size_t, error_code&) {
-    key.append(s.data(), s.size());
+    if (stack.back().context == Context::plain) {
+      sha.add(s.data(), s.size());
+      length += s.size();
+    } else {
+      key.append(s.data(), s.size());
+    }
     return true;
   }
   bool on_key(string_view s, std::size_t, error_code&) {
-    key.append(s.data(), s.size());
     Frame& frame = stack.back();
-    frame.key = key;
-    pending = classify(key);
+    if (frame.context == Context::plain) {
+      sha.add(s.data(), s.size());
+      end('k', length + s.size());
+      length = 0;
+      return true;
+    }
+    key.append(s.data(), s.size());
+    pending = classify(frame, key);
     if (pending == Kept::hashed) {
       sha.add(key.data(), key.size());
       end('k', key.size());
-    } else if (frame.hashes) {
+    } else if (frame.context == Context::hashes) {
       if (key.empty() || key.size() > wire::detail::kMaxHashText ||
           out.section_hashes.contains(key)) {
         out.envelope_valid = false;
       }
     }
+    if (frame.context == Context::root || frame.context == Context::hashes) frame.key = key;
     key.clear();
     return true;
   }
+
 
   bool on_string_part(string_view s, std::size_t, error_code&) {
     if (pending == Kept::hashed) {
@@ -281,11 +321,13 @@ struct Scan {
 }  // namespace
 
 std::optional<InventoryBodyScan> scanInventoryBody(std::string_view body, bool leave_out_volatile) {
+  // Event lengths are hashed as 4 bytes; the collector's body limit is 4 GiB at most.
+  if (body.size() >= (std::uint64_t{1} << 32)) return std::nullopt;
   boost::json::basic_parser<Scan> parser{boost::json::parse_options{}};
   Scan& scan = parser.handler();
   scan.volatile_out = leave_out_volatile;
   // A version tag, so a hash of another scheme (stored before) never equals one of these.
-  static constexpr char kScheme[] = "steward.inventory-content.v2";
+  static constexpr char kScheme[] = "steward.inventory-content.v3";
   scan.sha.add(kScheme, sizeof kScheme);
   scan.out.envelope_valid = true;
   error_code ec;

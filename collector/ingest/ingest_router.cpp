@@ -105,7 +105,9 @@ HttpResponse IngestRouter::inventory(const HttpRequest& request,
                  report.error().message);
     return jsonError(400, report.error().code, report.error().message);
   }
-  auto outcome = service_.ingestInventory(*report, "agent", scan ? &*scan : nullptr);
+  std::optional<ScannedBody> body;
+  if (scan) body.emplace(ScannedBody{request.body, *scan});
+  auto outcome = service_.ingestInventory(*report, "agent", body ? &*body : nullptr);
   if (!outcome) return storageFailure(outcome.error());
   return http::jsonOk(replyBody(outcome->duplicate ? "duplicate" : "stored", outcome->asset_id));
 }

@@ -83,14 +83,14 @@ IngestService::IngestService(storage::CollectorDb& db, const Clock& clock,
 
 Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryReport& report,
                                                         const std::string& source,
-                                                        const InventoryBodyScan* scan) {
+                                                        const ScannedBody* body) {
   SightingOutcome sighting;
   // Encoded and hashed before the transaction, so other reports' transactions need
   // not wait for it.
   ReportContent content;
-  if (scan != nullptr) {
-    content.json = contentJson(report);
-    content.sha256 = scan->content_hash;
+  if (body != nullptr) {
+    content.json = std::string(body->text);
+    content.sha256 = body->scan.content_hash;
   } else {
     content = reportContent(report, source);
   }

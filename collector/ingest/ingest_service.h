@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 
 #include "collector/ingest/inventory_body_scan.h"
@@ -19,6 +20,12 @@
 #include "shared/wire/inventory.h"
 
 namespace steward::collector::ingest {
+
+// An inventory body as received, with its scan.
+struct ScannedBody {
+  std::string_view text;
+  const InventoryBodyScan& scan;
+};
 
 struct InventoryOutcome {
   bool duplicate = false;  // this report_id was stored before; nothing changed
@@ -51,11 +58,13 @@ class IngestService {
   // sighting_ingest.h. Agent reports also record their section hashes and delivery
   // facts (sequence, dropped count). A report_id seen before is answered with its
   // asset and changes nothing.
-  // `scan`, when given, is the scan of the body `report` was decoded from: its
-  // content hash is used instead of hashing the report's encoding again.
+  // `body`, when given, is the JSON `report` was decoded from and its scan: the
+  // scan's content hash is used instead of hashing the report's encoding again, and
+  // the body itself is stored as the sighting's text instead of encoding the report
+  // again (it decodes to the same report, validated a moment ago).
   Result<InventoryOutcome> ingestInventory(const wire::InventoryReport& report,
                                            const std::string& source = "agent",
-                                           const InventoryBodyScan* scan = nullptr);
+                                           const ScannedBody* body = nullptr);
 
   // An agent's inventory answered from its body's scan alone, without decoding it:
   // when its content hash equals that of the agent's stored sighting (so the body is

@@ -31,7 +31,8 @@ struct SightingOutcome {
   std::vector<wire::DetectedChange> changes;       // detected by this ingest
 };
 
-// The report as stored (contentJson below), and its content hash
+// The report as stored (contentJson below, or an agent's body as it arrived), and
+// its content hash
 // (inventory_body_scan.h: an agent's volatile fields and the delivery fields left out,
 // so an agent's re-inventory that differs only in them is "unchanged").
 struct ReportContent {
@@ -95,8 +96,10 @@ Result<std::optional<wire::AssetRecord>> currentAssetRecord(
     steward::storage::SqliteDb& db, const Clock& clock, const std::string& collector_id,
     const std::string& asset_id, const reconcile::AttributePrecedence& precedence);
 
-// The report as stored: report id and collection time replaced by fixed
-// placeholders, so two reports with the same content encode the same.
+// The report as stored when there is no agent body to store: report id and
+// collection time replaced by fixed placeholders, so two reports with the same
+// content encode the same. (Equal content is told by the content hash, which leaves
+// those out, so a stored body with its real ids is compared alike.)
 std::string contentJson(const wire::InventoryReport& report);
 
 }  // namespace steward::collector::ingest

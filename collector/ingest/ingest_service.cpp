@@ -95,7 +95,7 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
     content = reportContent(report, source);
   }
   // An agent not bound to any asset yet most likely makes a new one, whose record
-  // is that report merged alone: encode it now rather than inside the transaction.
+  // is that report merged alone: have its JSON ready before the transaction.
   std::string new_asset_inventory;
   if (!report.agent_id.empty()) {
     bool bound = true;
@@ -105,9 +105,10 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
       bound = asset->has_value();
       return {};
     });
+    // One sighting merged alone is that report, and an agent's body is its JSON.
     if (checked && !bound) {
-      new_asset_inventory = wire::encodeInventory(
-          reconcile::mergeSightings({{source, report}}, 0, config_.precedence));
+      new_asset_inventory = body != nullptr ? std::string(body->text)
+                                            : wire::encodeInventory(report);
     }
   }
   SightingExtras extras;

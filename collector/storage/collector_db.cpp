@@ -46,13 +46,22 @@ Result<std::unique_ptr<CollectorDb>> CollectorDb::open(const std::string& path,
   auto id = loadOrMakeCollectorId(**db, clock);
   if (!id) return id.error();
   std::unique_ptr<SqliteDb> reader;
-  if (path != ":memory:" && !path.empty()) {
+  const bool on_disk = path != ":memory:" && !path.empty();
+  if (on_disk) {
     auto opened = SqliteDb::open(path);
     if (!opened) return opened.error();
     reader = std::move(*opened);
   }
-  return std::unique_ptr<CollectorDb>(
+  std::unique_ptr<CollectorDb> out(
       new CollectorDb(std::move(*db), std::move(reader), std::move(*id)));
+  if (on_disk) {
+    auto checkpointer = WalCheckpointer::start(*out->db_, path);
+    if (!checkpointer) return checkpointer.error();
+    out->checkpointer_ = std::move(*checkpointer);
+    out->commits_.setBeforeBatch(
+        [ckpt = out->checkpointer_.get()](SqliteDb& writer) { ckpt->finish(writer); });
+  }
+  return out;
 }
 
 Result<void> CollectorDb::transact(const Work& work) { return commits_.run(work); }

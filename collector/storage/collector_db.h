@@ -5,7 +5,8 @@
 // thread, so every use goes through transact() or read(), which hold a lock.
 // Commits are durable (synchronous=FULL: the WAL is fsynced before COMMIT returns),
 // and concurrent transact() calls share one commit (group_commit.h), so that fsync is
-// paid once per batch rather than once per report.
+// paid once per batch rather than once per report. The write-ahead log is
+// checkpointed on a thread of its own (wal_checkpointer.h), not inside a commit.
 
 #include <functional>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "collector/storage/group_commit.h"
+#include "collector/storage/wal_checkpointer.h"
 #include "shared/common/clock.h"
 #include "shared/common/result.h"
 #include "shared/storage/sqlite_db.h"
@@ -57,6 +59,8 @@ class CollectorDb {
   std::unique_ptr<steward::storage::SqliteDb> reader_;  // nullptr for ":memory:"
   std::string collector_id_;
   GroupCommit commits_;
+  // Declared last so it stops first, before the connections close.
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // nullptr for ":memory:"
 };
 
 }  // namespace steward::collector::storage

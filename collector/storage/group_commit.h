@@ -43,6 +43,10 @@ class GroupCommit {
   // Works waiting for the next batch.
   std::size_t queued() const;
 
+  // Runs on the leader's thread before each batch's BEGIN, with the database to
+  // itself (WalCheckpointer finishes checkpoints there). Set before the first run().
+  void setBeforeBatch(std::function<void(steward::storage::SqliteDb&)> before);
+
  private:
   // Each caller waits on its own condition variable, so the end of a batch wakes
   // exactly its callers and the one caller that leads the next batch, not every
@@ -58,6 +62,7 @@ class GroupCommit {
 
   steward::storage::SqliteDb& db_;
   std::mutex& db_mutex_;
+  std::function<void(steward::storage::SqliteDb&)> before_batch_;
   const std::size_t max_batch_;
 
   mutable std::mutex queue_mutex_;

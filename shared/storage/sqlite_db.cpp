@@ -163,6 +163,28 @@ Result<Statement> SqliteDb::prepare(std::string_view sql) {
 std::int64_t SqliteDb::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 int SqliteDb::changes() const { return sqlite3_changes(db_); }
 
+void SqliteDb::setWalCommitHook(std::function<void(int pages)> hook) {
+  wal_hook_ = std::move(hook);
+  if (!wal_hook_) {
+    sqlite3_wal_hook(db_, nullptr, nullptr);
+    return;
+  }
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        static_cast<SqliteDb*>(self)->wal_hook_(pages);
+        return SQLITE_OK;
+      },
+      this);
+}
+
+Result<void> SqliteDb::checkpointPassive() {
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) return sqliteError(db_, rc, "checkpoint failed");
+  return {};
+}
+
 Result<Transaction> Transaction::begin(SqliteDb& db) {
   auto r = db.exec("BEGIN IMMEDIATE");
   if (!r) return r.error();

@@ -4,6 +4,7 @@
 // prepared statements with positional binding only — SQL text never contains data.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -90,6 +91,15 @@ class SqliteDb {
   std::int64_t lastInsertRowId() const;
   int changes() const;
 
+  // Called after every commit with the number of pages in the write-ahead log, in
+  // place of SQLite's own checkpoint on the committing thread (wal_autocheckpoint):
+  // the owner checkpoints elsewhere. An empty hook restores neither; set it once.
+  void setWalCommitHook(std::function<void(int pages)> hook);
+  // Copies into the database file whatever of the write-ahead log no reader still
+  // needs, without waiting for readers or writers (SQLITE_CHECKPOINT_PASSIVE). A
+  // checkpoint cut short by a busy reader or writer is not an error.
+  Result<void> checkpointPassive();
+
  private:
   friend class Statement;
   explicit SqliteDb(sqlite3* db) : db_(db) {}
@@ -98,6 +108,7 @@ class SqliteDb {
   void recycle(sqlite3_stmt* stmt);
 
   sqlite3* db_;
+  std::function<void(int)> wal_hook_;
   std::mutex cache_mutex_;  // connections are shared between threads (FULLMUTEX)
   std::unordered_multimap<std::string, sqlite3_stmt*> idle_;  // by SQL text
 };

@@ -234,7 +234,10 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   // without an agent (SNMP) and an agent's sighting is there to name.
   const std::size_t primary =
       extras.identifiers != nullptr && after.size() > 1 ? 0 : after.size() - 1;
-  const auto merged = reconcile::mergeSightings(after, primary, config_.precedence);
+  // A report alone is its own merge: no second copy of its hundreds of packages.
+  std::optional<wire::InventoryReport> merged_many;
+  if (after.size() > 1) merged_many = reconcile::mergeSightings(after, primary, config_.precedence);
+  const wire::InventoryReport& merged = merged_many ? *merged_many : after.front().report;
   if (!before.empty()) {
     const auto previous = reconcile::mergeSightings(before, 0, config_.precedence);
     for (auto& c : reconcile::detectChanges(previous, merged)) {

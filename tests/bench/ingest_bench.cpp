@@ -57,6 +57,7 @@ struct Options {
   // A fleet's agents report over many connections at once; 16 keeps the HTTP
   // threads and the group commit busy the way a few thousand agents would.
   int clients = 16;
+  int http_threads = 16;  // the collector's [http] threads
   std::string dir;
 };
 
@@ -339,7 +340,7 @@ int run(const Options& o) {
   fs::remove(port_file);
   std::ofstream(dir / "collector.conf")
       << "[http]\naddress = 127.0.0.1\nport = 0\nport_file = " << port_file
-      << "\nbody_limit_bytes = 67108864\n[storage]\npath = " << db_path
+      << "\nbody_limit_bytes = 67108864\nthreads = " << o.http_threads << "\n[storage]\npath = " << db_path
       << "\n[server]\nurl = http://127.0.0.1:9\ntoken = bench\n[outbox]\nretry_max_seconds = 3600"
       << "\n[log]\nlevel = warning\n";
   testing::ChildProcess collector(o.collector, {"--config", (dir / "collector.conf").string()},
@@ -421,6 +422,7 @@ int main(int argc, char** argv) {
     else if (flag == "--unchanged") o.unchanged = std::stoi(value);
     else if (flag == "--packages") o.packages = std::stoi(value);
     else if (flag == "--clients") o.clients = std::stoi(value);
+    else if (flag == "--http-threads") o.http_threads = std::stoi(value);
     else if (flag == "--dir") o.dir = value;
     else {
       std::cerr << "unknown flag " << flag << "\n";

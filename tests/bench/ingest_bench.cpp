@@ -2,7 +2,7 @@
 // second by a real steward-collector, with 10,000 assets already known.
 //
 //   steward-ingest-bench [--collector PATH] [--assets N] [--new N] [--unchanged N]
-//                        [--packages N] [--clients N] [--dir DIR]
+//                        [--packages N] [--clients N] [--http-threads N] [--dir DIR]
 //
 // 1. Seeds a collector database with --assets assets (in-process, through the same
 //    ingest service the collector runs), issues every agent a credential, and empties
@@ -12,7 +12,7 @@
 // 3. POSTs --new inventories of machines it has never seen, then --unchanged
 //    re-inventories of known machines (same content, new report id), then those
 //    machines' next unchanged re-inventories (bodies this collector process has seen
-//    before), each from --clients concurrent connections, and prints requests per
+//    before), each from --clients concurrent keep-alive connections, and prints requests per
 //    second for each.
 // Every request must answer 200; the asset count is checked afterwards.
 

@@ -3,7 +3,7 @@
 # build-release (or --build DIR) and runs the driver, which prints new and unchanged
 # inventories per second with 10,000 assets known. Extra flags go to the driver:
 #   bash tests/bench/ingest_bench.sh [--build DIR] [--assets N] [--new N]
-#        [--unchanged N] [--packages N] [--clients N]
+#        [--unchanged N] [--packages N] [--clients N] [--http-threads N]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-release

@@ -113,7 +113,10 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
   }
   SightingExtras extras;
   extras.content = &content;
-  if (!new_asset_inventory.empty()) extras.new_asset_inventory = &new_asset_inventory;
+  if (!new_asset_inventory.empty()) {
+    extras.new_asset_inventory = &new_asset_inventory;
+    extras.inventory_is_sighting = body != nullptr;  // both are the body
+  }
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
     auto result = SightingIngest(db, clock_, reconciler_, config_, db_.collectorId())
                       .ingest(report, source, extras);

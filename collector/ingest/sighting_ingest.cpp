@@ -357,11 +357,14 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   record.decisions = out.decisions;
   record.changes = out.changes;
   snmp::attachNetworkView(db_, record);  // device facts and switch port SNMP discovery found
-  std::string payload = preencoded
-                            ? wire::encodeAssetRecordWith(record, *extras.new_asset_inventory)
-                            : wire::encodeAssetRecord(record);
-  if (auto r = OutboxTable(db_).enqueue(
-          storage::newOutboxItem(storage::kOutboxAsset, asset_id, record.event_id, std::move(payload), now));
+  const bool of_sighting = preencoded && extras.inventory_is_sighting && source == wire::kSourceAgent;
+  std::string payload =
+      of_sighting  ? wire::encodeAssetRecordWithoutInventory(record)
+      : preencoded ? wire::encodeAssetRecordWith(record, *extras.new_asset_inventory)
+                   : wire::encodeAssetRecord(record);
+  if (auto r = OutboxTable(db_).enqueue(storage::newOutboxItem(
+          of_sighting ? storage::kOutboxAssetOfSighting : storage::kOutboxAsset, asset_id,
+          record.event_id, std::move(payload), now));
       !r) {
     return r.error();
   }

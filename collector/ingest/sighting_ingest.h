@@ -67,6 +67,10 @@ struct SightingExtras {
   // record of a new asset is then not encoded inside it. Ignored when the asset
   // turns out to have other sightings.
   const std::string* new_asset_inventory = nullptr;
+  // True when new_asset_inventory is also the sighting's stored text (an agent's
+  // body): the new asset's record is then queued without it (kOutboxAssetOfSighting)
+  // and gets it from the sighting when sent.
+  bool inventory_is_sighting = false;
 };
 
 class SightingIngest {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "collector/outbox/retry_policy.h"
+#include "collector/storage/outbox_payload.h"
 #include "shared/common/log.h"
 
 namespace steward::collector::outbox {
@@ -89,6 +90,29 @@ BatchOutcome OutboxForwarder::sendBatch() {
 }
 
 OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
+  const std::string context = "[seq=" + std::to_string(item.seq) + "] [asset=" + item.asset_id +
+                              "] [event=" + item.event_id + "] " + item.kind;
+  std::string body;
+  auto built = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
+    auto payload = storage::sendablePayload(db, item);
+    if (!payload) return payload.error();
+    body = std::move(*payload);
+    return {};
+  });
+  if (!built && (built.error().code == "sighting_missing" ||
+                 built.error().code == "invalid_record")) {
+    // Nothing to send, now or later (no sighting, a damaged record): parked for an
+    // operator, like a record the server refused.
+    log().error("%s cannot be sent and is parked: %s", context, built.error().message);
+    if (auto r = db_.transact([&](auto& db) {
+          return OutboxTable(db).park(item.seq, built.error().message);
+        });
+        !r) {
+      log().error("%s cannot update the outbox: %s", context, r.error().message);
+    }
+    return Attempt{Step::Parked, {}};
+  }
+
   http::HttpRequest request;
   request.method = "POST";
   request.target = item.kind == storage::kOutboxSeen       ? "/api/v1/collector/seen"
@@ -98,16 +122,17 @@ OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   request.setHeader("Content-Type", "application/json");
   request.setHeader("Authorization", "Bearer " + options_.token);
   request.setHeader("Idempotency-Key", item.event_id);
-  request.body = item.payload;
+  request.body = std::move(body);
 
-  const std::string context = "[seq=" + std::to_string(item.seq) + "] [asset=" + item.asset_id +
-                              "] [event=" + item.event_id + "] " + item.kind;
-  auto response = client_.send(options_.server_url + request.target, request);
+  auto response = built ? client_.send(options_.server_url + request.target, request)
+                        : Result<http::HttpResponse>(built.error());
 
   Delivery delivery = Delivery::Retry;
   std::string error;
   std::optional<std::chrono::seconds> server_wait;
-  if (!response) {
+  if (!built) {
+    error = "cannot read the outbox: " + built.error().message;  // retried like a failed send
+  } else if (!response) {
     error = "no response: " + response.error().message;
   } else {
     delivery = classifyStatus(response->status);

@@ -149,6 +149,17 @@ Result<std::optional<SightingRow>> AssetTables::sightingHead(const std::string& 
       SightingRow{asset_id, source, stmt->text(0), stmt->text(1), "", stmt->text(2)});
 }
 
+Result<std::optional<std::string>> AssetTables::sightingText(const std::string& asset_id,
+                                                             const std::string& source) {
+  auto stmt = db_.prepare("SELECT report_json FROM sightings WHERE asset_id = ? AND source = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, asset_id).bind(2, source);
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(stmt->text(0));
+}
+
 Result<void> AssetTables::saveSighting(const SightingRow& r) {
   auto stmt = db_.prepare(
       "INSERT INTO sightings(asset_id, source, agent_id, content_hash, report_json, seen_at) "

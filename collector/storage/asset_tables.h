@@ -87,6 +87,9 @@ class AssetTables {
   Result<std::optional<SightingRow>> sightingHead(const std::string& asset_id,
                                                   const std::string& source);
   Result<void> saveSighting(const SightingRow& row);
+  // One source's stored report text, or nullopt.
+  Result<std::optional<std::string>> sightingText(const std::string& asset_id,
+                                                  const std::string& source);
 
   // Serials and UUIDs found on several machines (flagged automatically).
   Result<bool> isNonUnique(const wire::AssetIdentifier& id);

@@ -340,13 +340,23 @@ std::string assetRecordText(const AssetRecord& a, bool with_inventory) {
 std::string encodeAssetRecord(const AssetRecord& a) { return assetRecordText(a, true); }
 
 std::string encodeAssetRecordWith(const AssetRecord& a, std::string_view inventory_json) {
-  std::string text = assetRecordText(a, false);
+  auto text = withInventory(assetRecordText(a, false), inventory_json);
+  return text ? std::move(*text) : encodeAssetRecord(a);  // the marker is always there
+}
+
+std::string encodeAssetRecordWithoutInventory(const AssetRecord& a) {
+  return assetRecordText(a, false);
+}
+
+Result<std::string> withInventory(std::string record_text, std::string_view inventory_json) {
   // The first occurrence is the member: inside a string the quotes would be escaped.
   static constexpr std::string_view kMarker = "\"inventory\":null";
-  const std::size_t at = text.find(kMarker);
-  if (at == std::string::npos) return encodeAssetRecord(a);  // cannot happen
-  text.replace(at + kMarker.size() - 4, 4, inventory_json);
-  return text;
+  const std::size_t at = record_text.find(kMarker);
+  if (at == std::string::npos) {
+    return makeError("invalid_record", "asset record text has no \"inventory\":null to fill");
+  }
+  record_text.replace(at + kMarker.size() - 4, 4, inventory_json);
+  return record_text;
 }
 
 Result<AssetRecord> decodeAssetRecord(std::string_view text) {

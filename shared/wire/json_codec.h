@@ -29,6 +29,11 @@ std::string encodeAssetRecord(const AssetRecord& record);
 // The same text, with `inventory_json` (encodeInventory(record.inventory), made
 // earlier, e.g. outside a lock) written in place of encoding record.inventory again.
 std::string encodeAssetRecordWith(const AssetRecord& record, std::string_view inventory_json);
+// The record's text with "inventory":null, and such a text with an inventory's JSON
+// put in its place: the collector queues a new asset's record without the inventory
+// its stored sighting already holds, and puts that in when it sends the record.
+std::string encodeAssetRecordWithoutInventory(const AssetRecord& record);
+Result<std::string> withInventory(std::string record_text, std::string_view inventory_json);
 Result<AssetRecord> decodeAssetRecord(std::string_view json);
 
 std::string encodeAssetSeen(const AssetSeen& seen);

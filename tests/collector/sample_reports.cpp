@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "collector/storage/asset_tables.h"
+#include "collector/storage/outbox_payload.h"
 
 namespace steward::collector::testing {
 
@@ -73,6 +74,17 @@ std::vector<storage::OutboxItem> CollectorHarness::outbox() {
                    auto all = storage::OutboxTable(db).all();
                    if (!all) return all.error();
                    items = std::move(*all);
+                   // As the server is sent them: a record queued without the
+                   // inventory its sighting holds gets it, and is an asset record.
+                   // (One that cannot be completed is listed as stored.)
+                   for (auto& item : items) {
+                     auto payload = storage::sendablePayload(db, item);
+                     if (!payload) continue;
+                     item.payload = std::move(*payload);
+                     if (item.kind == storage::kOutboxAssetOfSighting) {
+                       item.kind = storage::kOutboxAsset;
+                     }
+                   }
                    return {};
                  })
                   .has_value());

@@ -8,6 +8,7 @@
 
 #include "collector/storage/agent_transport_tables.h"
 #include "collector/storage/asset_tables.h"
+#include "collector/storage/outbox_table.h"
 #include "shared/common/id.h"
 #include "shared/wire/json_codec.h"
 #include "tests/collector/sample_reports.h"
@@ -101,6 +102,37 @@ TEST_F(IngestRouterTest, StoresInventoryAndQueuesTheAssetRecordForTheServer) {
   EXPECT_NE(std::find(record->identifiers.begin(), record->identifiers.end(), serial),
             record->identifiers.end());
   EXPECT_EQ(h_.wakes, 1) << "the forwarder must be woken after the commit";
+}
+
+// A new agent's 86 KB inventory is written once, as its sighting: the queued record
+// holds everything else and gets the sighting when it is sent (what the test above
+// decodes through the harness, as the server receives it).
+TEST_F(IngestRouterTest, ANewAgentsInventoryIsStoredOnceAndSentWhole) {
+  auto report = laptopReport();
+  for (int i = 0; i < 300; ++i) {
+    report.packages.push_back({"package-" + std::to_string(i), "1.0-" + std::to_string(i),
+                               std::string("amd64"), "dpkg"});
+  }
+  const std::string body = wire::encodeInventory(report);
+  ASSERT_EQ(post("/api/v1/agent/inventory", body).status, 200);
+
+  std::vector<storage::OutboxItem> stored;
+  ASSERT_TRUE(h_.db().read([&](auto& db) -> Result<void> {
+    auto all = storage::OutboxTable(db).all();
+    if (!all) return all.error();
+    stored = *all;
+    return {};
+  }));
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].kind, storage::kOutboxAssetOfSighting);
+  EXPECT_NE(stored[0].payload.find("\"inventory\":null"), std::string::npos);
+  EXPECT_LT(stored[0].payload.size(), body.size() / 4);
+
+  const auto sent = h_.outbox();
+  ASSERT_EQ(sent.size(), 1u);
+  auto record = wire::decodeAssetRecord(sent[0].payload);
+  ASSERT_TRUE(record) << record.error().message;
+  EXPECT_EQ(record->inventory, report);
 }
 
 TEST_F(IngestRouterTest, SameReportIdAgainIsADuplicateAndStoresNothing) {

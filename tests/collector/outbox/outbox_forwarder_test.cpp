@@ -6,6 +6,9 @@
 #include <future>
 #include <mutex>
 
+#include "collector/ingest/ingest_service.h"
+#include "collector/ingest/inventory_body_scan.h"
+#include "collector/storage/outbox_table.h"
 #include "shared/wire/json_codec.h"
 #include "tests/collector/sample_reports.h"
 
@@ -102,6 +105,61 @@ TEST_F(OutboxForwarderTest, DeliveredAssetRecordLeavesTheOutbox) {
   EXPECT_EQ(record->event_id, queued[0].event_id);
   EXPECT_EQ(record->inventory.agent_id, testId(1));
   EXPECT_TRUE(h_.outbox().empty());
+}
+
+// A new agent asset's record is queued without the inventory its sighting holds
+// (written once); the server gets the whole record all the same.
+TEST_F(OutboxForwarderTest, ARecordQueuedWithoutItsInventoryIsSentWithItsSighting) {
+  auto report = laptopReport();
+  const std::string body = wire::encodeInventory(report);
+  const auto scan = ingest::scanInventoryBody(body);
+  ASSERT_TRUE(scan);
+  const ingest::ScannedBody scanned{body, *scan};
+  ASSERT_TRUE(h_.service->ingestInventory(report, "agent", &scanned));
+  std::vector<storage::OutboxItem> stored;
+  ASSERT_TRUE(h_.db().read([&](auto& db) -> Result<void> {
+    auto all = storage::OutboxTable(db).all();
+    if (!all) return all.error();
+    stored = *all;
+    return {};
+  }));
+  ASSERT_EQ(stored.size(), 1u);
+  ASSERT_EQ(stored[0].kind, storage::kOutboxAssetOfSighting);
+
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
+  const auto sent = client_.sent();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].url, "http://server.test:8480/api/v1/collector/assets");
+  auto record = wire::decodeAssetRecord(sent[0].request.body);
+  ASSERT_TRUE(record) << record.error().message;
+  EXPECT_EQ(record->event_id, stored[0].event_id);
+  EXPECT_EQ(record->inventory, report);
+  EXPECT_TRUE(h_.outbox().empty());
+}
+
+// Such a record whose asset has no agent sighting cannot be completed, now or
+// later: it is parked with the reason, nothing is sent, and the queue moves on.
+TEST_F(OutboxForwarderTest, ARecordWithoutItsSightingIsParkedAndTheQueueMovesOn) {
+  storage::OutboxItem orphan;
+  orphan.kind = storage::kOutboxAssetOfSighting;
+  orphan.asset_id = testId(77);
+  orphan.event_id = "orphan-1";
+  orphan.payload = R"({"asset_id":"x","inventory":null})";
+  orphan.created_at = "2026-12-01T00:00:00Z";
+  ASSERT_TRUE(
+      h_.db().transact([&](auto& db) { return storage::OutboxTable(db).enqueue(orphan); }));
+  storeInventory(2);
+
+  const BatchOutcome outcome = forwarder_.sendBatch();
+  EXPECT_EQ(outcome.parked, 1);
+  EXPECT_EQ(outcome.delivered, 1);
+  const auto sent = client_.sent();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_NE(sent[0].request.header("idempotency-key"), "orphan-1");
+  const auto left = h_.outbox();
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].state, "failed");
+  EXPECT_NE(left[0].last_error.find("no agent sighting"), std::string::npos) << left[0].last_error;
 }
 
 TEST_F(OutboxForwarderTest, IncidentEventsGoToTheIncidentEventsEndpoint) {

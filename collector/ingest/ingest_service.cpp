@@ -126,11 +126,11 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
     // Delivery facts of the agent (Steward spool, OCS agent): what the next
     // heartbeat's section hashes are checked against, and the sequence/drop log.
     AgentTransportTables transport(db);
-    if (auto r = transport.saveSectionHashes(report.agent_id, report.section_hashes); !r) return r;
     return transport.recordDelivery({report.agent_id, "inventory", report.report_id,
                                      sequenceOf(report.sequence), report.collected_at,
                                      formatRfc3339(clock_.now()),
-                                     report.dropped_reports.value_or(0)});
+                                     report.dropped_reports.value_or(0)},
+                                    &report.section_hashes);
   });
   if (!done) return done.error();
   if (!sighting.duplicate) {
@@ -197,10 +197,10 @@ Result<std::optional<InventoryOutcome>> IngestService::ingestIfUnchanged(
       return r;
     }
     AgentTransportTables transport(db);
-    if (auto r = transport.saveSectionHashes(scan.agent_id, scan.section_hashes); !r) return r;
     return transport.recordDelivery({scan.agent_id, "inventory", scan.report_id,
                                      sequenceOf(scan.sequence), scan.collected_at, now,
-                                     scan.dropped_reports.value_or(0)});
+                                     scan.dropped_reports.value_or(0)},
+                                    &scan.section_hashes);
   });
   if (!done) return done.error();
   if (answer && !answer->duplicate) {

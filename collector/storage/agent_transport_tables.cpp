@@ -61,7 +61,8 @@ Result<bool> AgentTransportTables::heartbeatKnown(const std::string& heartbeat_i
   return stmt->bind(1, heartbeat_id).step();
 }
 
-Result<void> AgentTransportTables::recordDelivery(const DeliveryRow& row) {
+Result<void> AgentTransportTables::recordDelivery(
+    const DeliveryRow& row, const std::map<std::string, std::string>* section_hashes) {
   auto insert = db_.prepare(
       "INSERT INTO agent_deliveries(agent_id, kind, item_id, sequence, sent_at, received_at, "
       "dropped_reports) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -93,7 +94,8 @@ Result<void> AgentTransportTables::recordDelivery(const DeliveryRow& row) {
   auto update = db_.prepare(
       "UPDATE agent_transport SET last_sequence = COALESCE(?, last_sequence), "
       "dropped_reports_total = dropped_reports_total + ?, "
-      "last_dropped_at = CASE WHEN ? > 0 THEN ? ELSE last_dropped_at END WHERE agent_id = ?");
+      "last_dropped_at = CASE WHEN ? > 0 THEN ? ELSE last_dropped_at END, "
+      "section_hashes = COALESCE(?, section_hashes) WHERE agent_id = ?");
   if (!update) return update.error();
   if (row.sequence) {
     update->bind(1, *row.sequence);
@@ -101,19 +103,13 @@ Result<void> AgentTransportTables::recordDelivery(const DeliveryRow& row) {
     update->bindNull(1);
   }
   const auto dropped = static_cast<std::int64_t>(row.dropped_reports);
-  return update->bind(2, dropped)
-      .bind(3, dropped)
-      .bind(4, row.received_at)
-      .bind(5, row.agent_id)
-      .run();
-}
-
-Result<void> AgentTransportTables::saveSectionHashes(
-    const std::string& agent_id, const std::map<std::string, std::string>& hashes) {
-  if (auto r = ensureAgent(db_, agent_id); !r) return r;
-  auto stmt = db_.prepare("UPDATE agent_transport SET section_hashes = ? WHERE agent_id = ?");
-  if (!stmt) return stmt.error();
-  return stmt->bind(1, hashesText(hashes)).bind(2, agent_id).run();
+  update->bind(2, dropped).bind(3, dropped).bind(4, row.received_at);
+  if (section_hashes != nullptr) {
+    update->bind(5, hashesText(*section_hashes));
+  } else {
+    update->bindNull(5);
+  }
+  return update->bind(6, row.agent_id).run();
 }
 
 Result<AgentTransport> AgentTransportTables::transportOf(const std::string& agent_id) {

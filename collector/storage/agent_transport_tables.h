@@ -52,10 +52,11 @@ class AgentTransportTables {
 
   Result<bool> heartbeatKnown(const std::string& heartbeat_id);
   // Appends to the log (and trims it to kKeptDeliveries for that agent), moves the
-  // agent's last sequence and adds its dropped count.
-  Result<void> recordDelivery(const DeliveryRow& row);
-  Result<void> saveSectionHashes(const std::string& agent_id,
-                                 const std::map<std::string, std::string>& hashes);
+  // agent's last sequence and adds its dropped count; an inventory's delivery also
+  // stores its `section_hashes` (what the agent's next heartbeats are checked
+  // against), in the same update of the agent's row.
+  Result<void> recordDelivery(const DeliveryRow& row,
+                              const std::map<std::string, std::string>* section_hashes = nullptr);
   // Defaults (no hashes, nothing dropped) for an agent never seen.
   Result<AgentTransport> transportOf(const std::string& agent_id);
   // The kept log for an agent, oldest first.

@@ -357,7 +357,8 @@ Result<SightingOutcome> SightingIngest::ingest(const wire::InventoryReport& repo
   record.decisions = out.decisions;
   record.changes = out.changes;
   snmp::attachNetworkView(db_, record);  // device facts and switch port SNMP discovery found
-  const bool of_sighting = preencoded && extras.inventory_is_sighting && source == wire::kSourceAgent;
+  const bool of_sighting =
+      preencoded && extras.inventory_is_sighting && source == wire::kSourceAgent;
   std::string payload =
       of_sighting  ? wire::encodeAssetRecordWithoutInventory(record)
       : preencoded ? wire::encodeAssetRecordWith(record, *extras.new_asset_inventory)

@@ -92,13 +92,19 @@ BatchOutcome OutboxForwarder::sendBatch() {
 OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   const std::string context = "[seq=" + std::to_string(item.seq) + "] [asset=" + item.asset_id +
                               "] [event=" + item.event_id + "] " + item.kind;
+  // Only a record queued without its inventory needs the database again.
   std::string body;
-  auto built = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
-    auto payload = storage::sendablePayload(db, item);
-    if (!payload) return payload.error();
-    body = std::move(*payload);
-    return {};
-  });
+  Result<void> built;
+  if (item.kind == storage::kOutboxAssetOfSighting) {
+    built = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
+      auto payload = storage::sendablePayload(db, item);
+      if (!payload) return payload.error();
+      body = std::move(*payload);
+      return {};
+    });
+  } else {
+    body = item.payload;
+  }
   if (!built && (built.error().code == "sighting_missing" ||
                  built.error().code == "invalid_record")) {
     // Nothing to send, now or later (no sighting, a damaged record): parked for an

@@ -340,7 +340,8 @@ int run(const Options& o) {
   fs::remove(port_file);
   std::ofstream(dir / "collector.conf")
       << "[http]\naddress = 127.0.0.1\nport = 0\nport_file = " << port_file
-      << "\nbody_limit_bytes = 67108864\nthreads = " << o.http_threads << "\n[storage]\npath = " << db_path
+      << "\nbody_limit_bytes = 67108864\nthreads = " << o.http_threads
+      << "\n[storage]\npath = " << db_path
       << "\n[server]\nurl = http://127.0.0.1:9\ntoken = bench\n[outbox]\nretry_max_seconds = 3600"
       << "\n[log]\nlevel = warning\n";
   testing::ChildProcess collector(o.collector, {"--config", (dir / "collector.conf").string()},

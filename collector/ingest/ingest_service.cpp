@@ -1,7 +1,6 @@
 #include "collector/ingest/ingest_service.h"
 
 #include "collector/ingest/sighting_ingest.h"
-#include "collector/reconcile/attribute_precedence.h"
 #include "collector/storage/agent_transport_tables.h"
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/outbox_table.h"
@@ -94,10 +93,17 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
   } else {
     content = reportContent(report, source);
   }
-  // An agent not bound to any asset yet most likely makes a new one, whose record
-  // is that report merged alone: have its JSON ready before the transaction.
+  // A new asset's record is its one report merged alone, which is that report: an
+  // agent's body is its JSON already (and the sighting's text, so the record is
+  // queued without it). Otherwise, for an agent not bound to any asset yet (most
+  // likely a new one), the JSON is encoded here rather than inside the transaction.
+  SightingExtras extras;
+  extras.content = &content;
   std::string new_asset_inventory;
-  if (!report.agent_id.empty()) {
+  if (body != nullptr) {
+    extras.new_asset_inventory = &content.json;
+    extras.inventory_is_sighting = true;
+  } else if (!report.agent_id.empty()) {
     bool bound = true;
     auto checked = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
       auto asset = AssetTables(db).assetForAgent(report.agent_id);
@@ -105,17 +111,10 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
       bound = asset->has_value();
       return {};
     });
-    // One sighting merged alone is that report, and an agent's body is its JSON.
     if (checked && !bound) {
-      new_asset_inventory = body != nullptr ? std::string(body->text)
-                                            : wire::encodeInventory(report);
+      new_asset_inventory = wire::encodeInventory(report);
+      extras.new_asset_inventory = &new_asset_inventory;
     }
-  }
-  SightingExtras extras;
-  extras.content = &content;
-  if (!new_asset_inventory.empty()) {
-    extras.new_asset_inventory = &new_asset_inventory;
-    extras.inventory_is_sighting = body != nullptr;  // both are the body
   }
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
     auto result = SightingIngest(db, clock_, reconciler_, config_, db_.collectorId())

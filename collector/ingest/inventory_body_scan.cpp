@@ -219,7 +219,6 @@ struct Scan {
     return true;
   }
 
-
   bool on_string_part(string_view s, std::size_t, error_code&) {
     if (pending == Kept::hashed) {
       sha.add(s.data(), s.size());

@@ -89,8 +89,8 @@ Result<void> recordUnchangedSighting(steward::storage::SqliteDb& db, const Clock
   seen.event_id = newUuidV7(clock);
   seen.asset_id = asset_id;
   seen.last_seen = now;
-  return OutboxTable(db).enqueueSeen(
-      storage::newOutboxItem(storage::kOutboxSeen, asset_id, seen.event_id, wire::encodeAssetSeen(seen), now));
+  return OutboxTable(db).enqueueSeen(storage::newOutboxItem(
+      storage::kOutboxSeen, asset_id, seen.event_id, wire::encodeAssetSeen(seen), now));
 }
 
 SightingIngest::SightingIngest(steward::storage::SqliteDb& db, const Clock& clock,

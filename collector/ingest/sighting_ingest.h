@@ -62,10 +62,9 @@ struct SightingExtras {
   // writer. Computed inside ingest() when null; an empty json (the caller knew only
   // the hash) is encoded inside when the report must be stored.
   const ReportContent* content = nullptr;
-  // encodeInventory(mergeSightings({{source, report}}, 0, precedence)), when the
-  // caller expected a new asset and encoded it before its transaction: the asset
-  // record of a new asset is then not encoded inside it. Ignored when the asset
-  // turns out to have other sightings.
+  // The JSON of `report` (a report merged alone is itself), when the caller has it
+  // before its transaction: the record of a new asset is then not encoded inside it.
+  // Ignored when the asset turns out to have other sightings.
   const std::string* new_asset_inventory = nullptr;
   // True when new_asset_inventory is also the sighting's stored text (an agent's
   // body): the new asset's record is then queued without it (kOutboxAssetOfSighting)

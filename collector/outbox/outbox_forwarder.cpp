@@ -89,61 +89,52 @@ BatchOutcome OutboxForwarder::sendBatch() {
   return outcome;
 }
 
+Result<std::string> OutboxForwarder::payloadOf(const OutboxItem& item) {
+  // Only a record queued without its inventory needs the database again.
+  if (item.kind != storage::kOutboxAssetOfSighting) return item.payload;
+  Result<std::string> payload = std::string();
+  auto read = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
+    payload = storage::sendablePayload(db, item);
+    return {};
+  });
+  if (!read) return read.error();
+  return payload;
+}
+
 OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   const std::string context = "[seq=" + std::to_string(item.seq) + "] [asset=" + item.asset_id +
                               "] [event=" + item.event_id + "] " + item.kind;
-  // Only a record queued without its inventory needs the database again.
-  std::string body;
-  Result<void> built;
-  if (item.kind == storage::kOutboxAssetOfSighting) {
-    built = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
-      auto payload = storage::sendablePayload(db, item);
-      if (!payload) return payload.error();
-      body = std::move(*payload);
-      return {};
-    });
-  } else {
-    body = item.payload;
-  }
-  if (!built && (built.error().code == "sighting_missing" ||
-                 built.error().code == "invalid_record")) {
-    // Nothing to send, now or later (no sighting, a damaged record): parked for an
-    // operator, like a record the server refused.
-    log().error("%s cannot be sent and is parked: %s", context, built.error().message);
-    if (auto r = db_.transact([&](auto& db) {
-          return OutboxTable(db).park(item.seq, built.error().message);
-        });
-        !r) {
-      log().error("%s cannot update the outbox: %s", context, r.error().message);
-    }
-    return Attempt{Step::Parked, {}};
-  }
-
-  http::HttpRequest request;
-  request.method = "POST";
-  request.target = item.kind == storage::kOutboxSeen       ? "/api/v1/collector/seen"
-                   : item.kind == storage::kOutboxHistory  ? "/api/v1/collector/history"
-                   : item.kind == storage::kOutboxIncident ? "/api/v1/collector/incident-events"
-                                                           : "/api/v1/collector/assets";
-  request.setHeader("Content-Type", "application/json");
-  request.setHeader("Authorization", "Bearer " + options_.token);
-  request.setHeader("Idempotency-Key", item.event_id);
-  request.body = std::move(body);
-
-  auto response = built ? client_.send(options_.server_url + request.target, request)
-                        : Result<http::HttpResponse>(built.error());
+  auto payload = payloadOf(item);
 
   Delivery delivery = Delivery::Retry;
   std::string error;
   std::optional<std::chrono::seconds> server_wait;
-  if (!built) {
-    error = "cannot read the outbox: " + built.error().message;  // retried like a failed send
-  } else if (!response) {
-    error = "no response: " + response.error().message;
+  if (!payload) {
+    // A record that can never be completed (no sighting left, a damaged text) is
+    // parked like one the server refused; a failed read is retried.
+    const bool never = payload.error().code == "sighting_missing" ||
+                       payload.error().code == "invalid_record";
+    delivery = never ? Delivery::Refused : Delivery::Retry;
+    error = "cannot build the record: " + payload.error().message;
   } else {
-    delivery = classifyStatus(response->status);
-    error = "HTTP " + std::to_string(response->status) + ": " + excerpt(response->body);
-    server_wait = retryAfter(*response);
+    http::HttpRequest request;
+    request.method = "POST";
+    request.target = item.kind == storage::kOutboxSeen       ? "/api/v1/collector/seen"
+                     : item.kind == storage::kOutboxHistory  ? "/api/v1/collector/history"
+                     : item.kind == storage::kOutboxIncident ? "/api/v1/collector/incident-events"
+                                                             : "/api/v1/collector/assets";
+    request.setHeader("Content-Type", "application/json");
+    request.setHeader("Authorization", "Bearer " + options_.token);
+    request.setHeader("Idempotency-Key", item.event_id);
+    request.body = std::move(*payload);
+    auto response = client_.send(options_.server_url + request.target, request);
+    if (!response) {
+      error = "no response: " + response.error().message;
+    } else {
+      delivery = classifyStatus(response->status);
+      error = "HTTP " + std::to_string(response->status) + ": " + excerpt(response->body);
+      server_wait = retryAfter(*response);
+    }
   }
 
   Result<void> stored;
@@ -155,7 +146,7 @@ OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   } else if (delivery == Delivery::Refused) {
     attempt.step = Step::Parked;
     stored = db_.transact([&](auto& db) { return OutboxTable(db).park(item.seq, error); });
-    log().error("%s refused by the server and parked (will not be retried): %s", context, error);
+    log().error("%s parked (will not be retried): %s", context, error);
   } else {
     std::uniform_real_distribution<double> jitter(0.5, 1.0);
     const auto max = std::chrono::duration_cast<std::chrono::milliseconds>(options_.retry_max);

@@ -67,6 +67,8 @@ class OutboxForwarder {
     Clock::WallTime retry_at{};  // for Step::Retry
   };
   Attempt deliver(const storage::OutboxItem& item);
+  // What the server is sent for `item` (storage::sendablePayload).
+  Result<std::string> payloadOf(const storage::OutboxItem& item);
   void run();
 
   storage::CollectorDb& db_;

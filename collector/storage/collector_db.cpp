@@ -61,8 +61,7 @@ Result<std::unique_ptr<CollectorDb>> CollectorDb::open(const std::string& path,
     auto checkpointer = WalCheckpointer::start(*out->db_, path);
     if (!checkpointer) return checkpointer.error();
     out->checkpointer_ = std::move(*checkpointer);
-    out->commits_.setBeforeBatch(
-        [ckpt = out->checkpointer_.get()](SqliteDb& writer) { ckpt->finish(writer); });
+    out->commits_.setBeforeBatch([ckpt = out->checkpointer_.get()] { ckpt->finish(); });
   }
   return out;
 }

@@ -45,13 +45,13 @@ Result<void> GroupCommit::run(const Work& work) {
   return mine.result;
 }
 
-void GroupCommit::setBeforeBatch(std::function<void(SqliteDb&)> before) {
+void GroupCommit::setBeforeBatch(std::function<void()> before) {
   before_batch_ = std::move(before);
 }
 
 void GroupCommit::runBatch(const std::deque<Pending*>& batch) {
   std::lock_guard db_lock(db_mutex_);
-  if (before_batch_) before_batch_(db_);
+  if (before_batch_) before_batch_();
   // Every caller gets `error` unless its own work already failed with its own.
   auto failAll = [&](const Error& error) {
     for (Pending* p : batch) {

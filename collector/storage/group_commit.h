@@ -45,7 +45,7 @@ class GroupCommit {
 
   // Runs on the leader's thread before each batch's BEGIN, with the database to
   // itself (WalCheckpointer finishes checkpoints there). Set before the first run().
-  void setBeforeBatch(std::function<void(steward::storage::SqliteDb&)> before);
+  void setBeforeBatch(std::function<void()> before);
 
  private:
   // Each caller waits on its own condition variable, so the end of a batch wakes
@@ -62,7 +62,7 @@ class GroupCommit {
 
   steward::storage::SqliteDb& db_;
   std::mutex& db_mutex_;
-  std::function<void(steward::storage::SqliteDb&)> before_batch_;
+  std::function<void()> before_batch_;
   const std::size_t max_batch_;
 
   mutable std::mutex queue_mutex_;

@@ -39,9 +39,9 @@ WalCheckpointer::~WalCheckpointer() {
   thread_.join();
 }
 
-void WalCheckpointer::finish(steward::storage::SqliteDb& writer) {
+void WalCheckpointer::finish() {
   if (!finish_due_.exchange(false)) return;
-  if (auto r = writer.checkpointPassive(); !r) {
+  if (auto r = writer_.checkpointPassive(); !r) {
     logger("collector.storage").warning("WAL checkpoint failed: %s", r.error().message);
   }
 }

@@ -39,8 +39,8 @@ class WalCheckpointer {
 
   // On the writer's thread, between transactions: when a checkpoint of this
   // thread has finished since the last call, copies what was committed since then
-  // (a passive checkpoint of `writer`), so that the next write starts the log over.
-  void finish(steward::storage::SqliteDb& writer);
+  // (a passive checkpoint of the writer), so that the next write starts the log over.
+  void finish();
 
   // Checkpoints run so far (for tests).
   int checkpoints() const { return checkpoints_; }

@@ -68,15 +68,24 @@ std::int64_t CollectorHarness::assetCount() {
   return count;
 }
 
-std::vector<storage::OutboxItem> CollectorHarness::outbox() {
+std::vector<storage::OutboxItem> CollectorHarness::storedOutbox() {
   std::vector<storage::OutboxItem> items;
   EXPECT_TRUE(db_->read([&](auto& db) -> Result<void> {
                    auto all = storage::OutboxTable(db).all();
                    if (!all) return all.error();
                    items = std::move(*all);
-                   // As the server is sent them: a record queued without the
-                   // inventory its sighting holds gets it, and is an asset record.
-                   // (One that cannot be completed is listed as stored.)
+                   return {};
+                 })
+                  .has_value());
+  return items;
+}
+
+std::vector<storage::OutboxItem> CollectorHarness::outbox() {
+  std::vector<storage::OutboxItem> items = storedOutbox();
+  EXPECT_TRUE(db_->read([&](auto& db) -> Result<void> {
+                   // A record queued without the inventory its sighting holds gets
+                   // it, and is an asset record. (One that cannot be completed is
+                   // listed as stored.)
                    for (auto& item : items) {
                      auto payload = storage::sendablePayload(db, item);
                      if (!payload) continue;

@@ -34,7 +34,9 @@ class CollectorHarness {
   void reopen();
 
   std::int64_t assetCount();
+  // The outbox as the server is sent it (outbox_payload.h), and as stored.
   std::vector<storage::OutboxItem> outbox();
+  std::vector<storage::OutboxItem> storedOutbox();
   storage::CollectorDb& db() { return *db_; }
 
   ::steward::testing::TempDir dir;

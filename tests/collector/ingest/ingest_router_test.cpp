@@ -116,13 +116,7 @@ TEST_F(IngestRouterTest, ANewAgentsInventoryIsStoredOnceAndSentWhole) {
   const std::string body = wire::encodeInventory(report);
   ASSERT_EQ(post("/api/v1/agent/inventory", body).status, 200);
 
-  std::vector<storage::OutboxItem> stored;
-  ASSERT_TRUE(h_.db().read([&](auto& db) -> Result<void> {
-    auto all = storage::OutboxTable(db).all();
-    if (!all) return all.error();
-    stored = *all;
-    return {};
-  }));
+  const auto stored = h_.storedOutbox();
   ASSERT_EQ(stored.size(), 1u);
   EXPECT_EQ(stored[0].kind, storage::kOutboxAssetOfSighting);
   EXPECT_NE(stored[0].payload.find("\"inventory\":null"), std::string::npos);

@@ -75,6 +75,14 @@ class OutboxForwarderTest : public ::testing::Test {
     report.interfaces.clear();
     ASSERT_TRUE(h_.service->ingestInventory(report));
   }
+  // Queues an item as the collector's other enqueuers do.
+  void enqueue(const char* kind, const std::string& asset_id, const std::string& event_id,
+               const std::string& payload) {
+    const auto item =
+        storage::newOutboxItem(kind, asset_id, event_id, payload, "2026-12-01T00:00:00Z");
+    ASSERT_TRUE(
+        h_.db().transact([&](auto& db) { return storage::OutboxTable(db).enqueue(item); }));
+  }
   std::int64_t nowMs() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(h_.clock.now().time_since_epoch())
         .count();
@@ -116,13 +124,7 @@ TEST_F(OutboxForwarderTest, ARecordQueuedWithoutItsInventoryIsSentWithItsSightin
   ASSERT_TRUE(scan);
   const ingest::ScannedBody scanned{body, *scan};
   ASSERT_TRUE(h_.service->ingestInventory(report, "agent", &scanned));
-  std::vector<storage::OutboxItem> stored;
-  ASSERT_TRUE(h_.db().read([&](auto& db) -> Result<void> {
-    auto all = storage::OutboxTable(db).all();
-    if (!all) return all.error();
-    stored = *all;
-    return {};
-  }));
+  const auto stored = h_.storedOutbox();
   ASSERT_EQ(stored.size(), 1u);
   ASSERT_EQ(stored[0].kind, storage::kOutboxAssetOfSighting);
 
@@ -140,14 +142,8 @@ TEST_F(OutboxForwarderTest, ARecordQueuedWithoutItsInventoryIsSentWithItsSightin
 // Such a record whose asset has no agent sighting cannot be completed, now or
 // later: it is parked with the reason, nothing is sent, and the queue moves on.
 TEST_F(OutboxForwarderTest, ARecordWithoutItsSightingIsParkedAndTheQueueMovesOn) {
-  storage::OutboxItem orphan;
-  orphan.kind = storage::kOutboxAssetOfSighting;
-  orphan.asset_id = testId(77);
-  orphan.event_id = "orphan-1";
-  orphan.payload = R"({"asset_id":"x","inventory":null})";
-  orphan.created_at = "2026-12-01T00:00:00Z";
-  ASSERT_TRUE(
-      h_.db().transact([&](auto& db) { return storage::OutboxTable(db).enqueue(orphan); }));
+  enqueue(storage::kOutboxAssetOfSighting, testId(77), "orphan-1",
+          R"({"asset_id":"x","inventory":null})");
   storeInventory(2);
 
   const BatchOutcome outcome = forwarder_.sendBatch();
@@ -163,13 +159,7 @@ TEST_F(OutboxForwarderTest, ARecordWithoutItsSightingIsParkedAndTheQueueMovesOn)
 }
 
 TEST_F(OutboxForwarderTest, IncidentEventsGoToTheIncidentEventsEndpoint) {
-  storage::OutboxItem item;
-  item.kind = storage::kOutboxIncident;
-  item.asset_id = testId(1);
-  item.event_id = "event-1";
-  item.payload = R"({"kind":"raise"})";
-  item.created_at = "2026-12-01T00:00:00Z";
-  ASSERT_TRUE(h_.db().transact([&](auto& db) { return storage::OutboxTable(db).enqueue(item); }));
+  enqueue(storage::kOutboxIncident, testId(1), "event-1", R"({"kind":"raise"})");
   EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
   const auto sent = client_.sent();
   ASSERT_EQ(sent.size(), 1u);
@@ -180,13 +170,7 @@ TEST_F(OutboxForwarderTest, IncidentEventsGoToTheIncidentEventsEndpoint) {
 }
 
 TEST_F(OutboxForwarderTest, HistoryItemsGoToTheHistoryEndpoint) {
-  storage::OutboxItem item;
-  item.kind = storage::kOutboxHistory;
-  item.asset_id = testId(1);
-  item.event_id = "history-1";
-  item.payload = R"({"decisions":[]})";
-  item.created_at = "2026-12-01T00:00:00Z";
-  ASSERT_TRUE(h_.db().transact([&](auto& db) { return storage::OutboxTable(db).enqueue(item); }));
+  enqueue(storage::kOutboxHistory, testId(1), "history-1", R"({"decisions":[]})");
   EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
   const auto sent = client_.sent();
   ASSERT_EQ(sent.size(), 1u);

@@ -51,6 +51,16 @@ struct DiscoveryHarness : CollectorHarness {
   DiscoveryHarness() : service_(db(), clock, reconciler, 8, [this] { ++wakes; }) {
     EXPECT_TRUE(service_.prepare());
   }
+  // The laptop's agent reports, then the switch's poll sees its MAC on a port:
+  // returns the laptop's asset id, linked to that port.
+  std::string linkedLaptop() {
+    auto laptop = service->ingestInventory(laptopReport());  // MAC 8c:04:ba:12:34:56
+    EXPECT_TRUE(laptop);
+    EXPECT_TRUE(service_.recordDevice(fixture("switch.snmprec")));
+    const std::string asset_id = laptop ? laptop->asset_id : "";
+    EXPECT_TRUE(Topology(db()).uplinkOf(asset_id));
+    return asset_id;
+  }
   DiscoveryService service_;
 };
 
@@ -179,42 +189,38 @@ TEST(DiscoveryServiceTest, AgentEndpointIsLinkedToItsAccessPortOnly) {
 
 TEST(DiscoveryServiceTest, APartialPollExpiresNoEndpointLink) {
   DiscoveryHarness h;
-  auto laptop = h.service->ingestInventory(laptopReport());  // MAC 8c:04:ba:12:34:56
-  ASSERT_TRUE(laptop);
-  ASSERT_TRUE(h.service_.recordDevice(fixture("switch.snmprec")));
+  const std::string laptop = h.linkedLaptop();
+  if (HasFailure()) return;
   Topology topology(h.db());
-  ASSERT_TRUE(topology.uplinkOf(laptop->asset_id));
 
   auto without_laptop = switchWithoutTheLaptop();
   without_laptop.complete = false;  // the FDB walk broke off: absence proves nothing
   auto partial = h.service_.recordDevice(without_laptop);
   ASSERT_TRUE(partial);
   EXPECT_EQ(partial->endpoints_unlinked, 0);
-  EXPECT_TRUE(topology.uplinkOf(laptop->asset_id));
+  EXPECT_TRUE(topology.uplinkOf(laptop));
 
   without_laptop.complete = true;  // a whole FDB without the laptop, a day on: it left
   h.clock.advance(std::chrono::hours(25));
   auto full = h.service_.recordDevice(without_laptop);
   ASSERT_TRUE(full);
   EXPECT_EQ(full->endpoints_unlinked, 1);
-  EXPECT_FALSE(topology.uplinkOf(laptop->asset_id));
+  EXPECT_FALSE(topology.uplinkOf(laptop));
 }
 
 TEST(DiscoveryServiceTest, AnIdleEndpointKeepsItsPortUntilItsMacIsGoneForTheLinkMaxAge) {
   DiscoveryHarness h;
   h.service_.setLinkMaxAge(std::chrono::hours(2));
-  auto laptop = h.service->ingestInventory(laptopReport());  // MAC 8c:04:ba:12:34:56
-  ASSERT_TRUE(laptop);
-  ASSERT_TRUE(h.service_.recordDevice(fixture("switch.snmprec")));
+  const std::string laptop = h.linkedLaptop();
+  if (HasFailure()) return;
   Topology topology(h.db());
-  ASSERT_TRUE(topology.uplinkOf(laptop->asset_id));
 
   auto without_laptop = switchWithoutTheLaptop();
   h.clock.advance(std::chrono::minutes(90));  // asleep: its MAC aged out of the FDB
   auto idle = h.service_.recordDevice(without_laptop);
   ASSERT_TRUE(idle);
   EXPECT_EQ(idle->endpoints_unlinked, 0);
-  const auto kept = topology.uplinkOf(laptop->asset_id);
+  const auto kept = topology.uplinkOf(laptop);
   ASSERT_TRUE(kept) << "an idle machine stays on its port within the link max age";
   EXPECT_EQ(kept->port, "Gi1/0/5");
 
@@ -222,7 +228,7 @@ TEST(DiscoveryServiceTest, AnIdleEndpointKeepsItsPortUntilItsMacIsGoneForTheLink
   auto gone = h.service_.recordDevice(without_laptop);
   ASSERT_TRUE(gone);
   EXPECT_EQ(gone->endpoints_unlinked, 1);
-  EXPECT_FALSE(topology.uplinkOf(laptop->asset_id));
+  EXPECT_FALSE(topology.uplinkOf(laptop));
 }
 
 TEST(DiscoveryServiceTest, SnmpSightingOfAnAgentMachineKeepsTheAgentInventory) {

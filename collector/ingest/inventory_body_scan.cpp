@@ -2,11 +2,17 @@
 
 #include <openssl/evp.h>
 
-#include <boost/json/basic_parser_impl.hpp>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <array>
+#include <cctype>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <vector>
 
 #include "shared/wire/delivery_codec.h"
 
@@ -14,24 +20,23 @@ namespace steward::collector::ingest {
 
 namespace {
 
-using boost::json::error_code;
-using boost::json::string_view;
-
-// Incremental SHA-256, buffering the many small writes of the event stream.
+// Incremental SHA-256, buffering the small writes (keys, markers) between the large
+// spans, which go straight through.
 class Sha256 {
  public:
   Sha256() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
     EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr);
   }
-  void add(const char* data, std::size_t size) {
-    if (used_ + size > sizeof buffer_) flush();
-    if (size >= sizeof buffer_) {
-      EVP_DigestUpdate(ctx_.get(), data, size);
+  void add(std::string_view data) {
+    if (used_ + data.size() > sizeof buffer_) flush();
+    if (data.size() >= sizeof buffer_) {
+      EVP_DigestUpdate(ctx_.get(), data.data(), data.size());
       return;
     }
-    std::memcpy(buffer_ + used_, data, size);
-    used_ += size;
+    std::memcpy(buffer_ + used_, data.data(), data.size());
+    used_ += data.size();
   }
+  void add(char marker) { add(std::string_view(&marker, 1)); }
   std::string hex() {
     flush();
     unsigned char digest[EVP_MAX_MD_SIZE];
@@ -52,91 +57,277 @@ class Sha256 {
     used_ = 0;
   }
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx_;
-  char buffer_[8192];
+  char buffer_[4096];
   std::size_t used_ = 0;
 };
 
+// Markers framing the hashed stream. They are control bytes, which the scan refuses
+// anywhere in a body (JSON allows none but tab, CR and LF, and only between tokens),
+// so the stream splits back into members and spans in exactly one way.
+constexpr char kSpanBegin = '\x01';
+constexpr char kSpanEnd = '\x02';
+constexpr char kObjectBegin = '\x03';
+constexpr char kObjectEnd = '\x04';
+constexpr char kArrayBegin = '\x05';
+constexpr char kArrayEnd = '\x06';
+
+// Bytes that end the fast run through a string: its closing quote, an escape, or a
+// control byte (invalid in a string, and a marker's value).
+constexpr std::array<bool, 256> kStringStop = [] {
+  std::array<bool, 256> stop{};
+  for (int c = 0; c < 0x20; ++c) stop[static_cast<std::size_t>(c)] = true;
+  stop['"'] = true;
+  stop['\\'] = true;
+  return stop;
+}();
+
+constexpr std::size_t kMaxDepth = 64;
+
+// The index of the first byte at or after `i` that stops a string run, or `n`.
+// Strings are most of a body's bytes, so this runs sixteen bytes at a time where the
+// CPU allows.
+std::size_t stringRunEnd(const char* s, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i control_max = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    // v <= 0x1F unsigned exactly when max(v, 0x1F) == 0x1F.
+    const __m128i stop = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+        _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max));
+    const int mask = _mm_movemask_epi8(stop);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < n && !kStringStop[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
 // What the value after a key is, when it is left out of the hash.
 enum class Kept { hashed, number, uint, u32, string, report_id, agent_id, collected_at, sequence,
-                  dropped_reports, section_hashes, section_hash };
+                  dropped_reports, section_hashes };
 
-// Which keys of a container are special, decided once when it opens so that the
-// thousands of keys of `packages` are hashed without a look at what they say.
-enum class Context {
-  plain,        // nothing left out
-  root,         // the envelope fields
-  system,       // uptime_seconds
-  filesystems,  // the array: its objects are filesystem items
-  filesystem,   // used_bytes
-  interfaces,   // the array: its objects are interface items
-  interface,    // oper_state, speed_mbps
-  hashes,       // section_hashes: every key names a section
-};
+// The containers the scan reads member by member, because they hold left-out
+// fields; every other value is one span of bytes, hashed as it stands.
+enum class Context { root, system, filesystem, interface };
 
-struct Frame {
-  Context context = Context::plain;
-  std::string key;  // last key read, where the context needs it (root, hashes)
-};
+// Thrown inside the scanner only and caught by run(): the body is not one the scan
+// can vouch for, so the caller decodes it instead.
+struct Failed {};
 
-// SAX handler. Every hashed event ends with its payload's length (4 bytes: the body
-// limit keeps every string under 4 GiB) and a tag byte, so the stream read
-// backwards splits into events in exactly one way: no two different event
-// sequences hash the same bytes.
-struct Scan {
-  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+class Scanner {
+ public:
+  Scanner(std::string_view body, bool volatile_out) : s_(body), volatile_out_(volatile_out) {}
 
-  Sha256 sha;
-  InventoryBodyScan out;
-  std::vector<Frame> stack;
-  bool started = false;
-  bool unusual = false;
-  bool volatile_out = true;     // leave the agent's volatile fields out
-  Kept pending = Kept::hashed;  // the next value's treatment
-  std::string key;              // key being read, where the context needs it
-  std::string text;             // left-out string being read
-  std::size_t length = 0;       // hashed key, string or number text so far
-  // report_id, agent_id, collected_at, sequence, dropped_reports, section_hashes
-  bool seen[6] = {};
-
-  void end(char tag, std::size_t size) {
-    unsigned char bytes[5];
-    for (int i = 0; i < 4; ++i) bytes[i] = static_cast<unsigned char>(size >> (8 * i));
-    bytes[4] = static_cast<unsigned char>(tag);
-    sha.add(reinterpret_cast<const char*>(bytes), sizeof bytes);
-  }
-
-  // Called on every value: takes the pending treatment for it.
-  Kept value() {
-    started = true;
-    const Kept kept = pending;
-    pending = Kept::hashed;
-    return kept;
-  }
-
-  // The context of a container opening as the value of the current key.
-  Context childContext(bool object, Kept kept) const {
-    if (kept == Kept::section_hashes && object) return Context::hashes;
-    if (stack.empty()) return object ? Context::root : Context::plain;
-    const Frame& parent = stack.back();
-    if (!volatile_out) return Context::plain;
-    if (parent.context == Context::root) {
-      if (object && parent.key == "system") return Context::system;
-      if (!object && parent.key == "filesystems") return Context::filesystems;
-      if (!object && parent.key == "interfaces") return Context::interfaces;
+  std::optional<InventoryBodyScan> run() {
+    static constexpr char kScheme[] = "steward.inventory-content.v4";
+    sha_.add(std::string_view(kScheme, sizeof kScheme));
+    out_.envelope_valid = true;
+    try {
+      space();
+      if (peek() != '{') throw Failed{};
+      object(Context::root);
+      space();
+      if (i_ != s_.size()) throw Failed{};  // trailing bytes
+    } catch (const Failed&) {
+      return std::nullopt;
     }
-    if (object && parent.context == Context::filesystems) return Context::filesystem;
-    if (object && parent.context == Context::interfaces) return Context::interface;
-    return Context::plain;
+    out_.content_hash = sha_.hex();
+    if (out_.report_id.empty() || out_.agent_id.empty() || !seen_[2] ||
+        out_.section_hashes.size() > wire::detail::kMaxSectionHashes) {
+      out_.envelope_valid = false;
+    }
+    return std::move(out_);
   }
 
-  // The treatment of the value after key `k` in `frame`.
-  static Kept classify(const Frame& frame, std::string_view k) {
-    switch (frame.context) {
+ private:
+  char peek() const {
+    if (i_ >= s_.size()) throw Failed{};
+    return s_[i_];
+  }
+  void expect(char c) {
+    if (peek() != c) throw Failed{};
+    ++i_;
+  }
+  void space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) {
+      ++i_;
+    }
+  }
+
+  // A string at i_ (its opening quote): moves past it and returns it raw, quotes
+  // included. `escaped` tells whether it holds an escape; escapes are checked for
+  // form, the bytes of a plain run are not (see the header: a span is trusted only
+  // when it equals one the decoder accepted).
+  std::string_view string(bool& escaped) {
+    const std::size_t start = i_;
+    std::size_t i = i_ + 1;
+    escaped = false;
+    const std::size_t n = s_.size();
+    for (;;) {
+      i = stringRunEnd(s_.data(), i, n);
+      if (i >= n) throw Failed{};
+      const char c = s_[i];
+      if (c == '"') break;
+      if (c != '\\' || i + 1 >= n) throw Failed{};  // a control byte, or a cut escape
+      escaped = true;
+      const char e = s_[i + 1];
+      if (e == 'u') {
+        if (i + 6 > n) throw Failed{};
+        for (std::size_t k = i + 2; k < i + 6; ++k) {
+          if (std::isxdigit(static_cast<unsigned char>(s_[k])) == 0) throw Failed{};
+        }
+        i += 6;
+      } else if (std::strchr("\"\\/bfnrt", e) != nullptr && e != '\0') {
+        i += 2;
+      } else {
+        throw Failed{};
+      }
+    }
+    i_ = i + 1;
+    return s_.substr(start, i_ - start);
+  }
+
+  // Any value at i_, skipped by its structure alone: strings and brackets are
+  // followed, nothing else is read. Returns its bytes.
+  std::string_view span() {
+    const std::size_t start = i_;
+    char stack[kMaxDepth];
+    std::size_t depth = 0;
+    bool escaped = false;
+    do {
+      const char c = peek();
+      switch (c) {
+        case '"': string(escaped); break;
+        case '{':
+        case '[':
+          if (depth == kMaxDepth) throw Failed{};
+          stack[depth++] = c == '{' ? '}' : ']';
+          ++i_;
+          break;
+        case '}':
+        case ']':
+          if (depth == 0 || stack[depth - 1] != c) throw Failed{};
+          --depth;
+          ++i_;
+          break;
+        default:
+          if (depth == 0) {
+            scalar();
+          } else {
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+              throw Failed{};
+            }
+            ++i_;
+          }
+      }
+    } while (depth > 0);
+    return s_.substr(start, i_ - start);
+  }
+
+  // A number or literal at i_: its bytes up to the next delimiter.
+  std::string_view scalar() {
+    const std::size_t start = i_;
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        break;
+      }
+      if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '{' || c == '[' || c == ':') {
+        throw Failed{};
+      }
+      ++i_;
+    }
+    if (i_ == start) throw Failed{};
+    return s_.substr(start, i_ - start);
+  }
+
+  // Members one by one: each hashed member is its raw key and its value (a framed
+  // span, or a container read in its own context); a left-out member adds nothing,
+  // so its presence does not count either.
+  void object(Context context) {
+    expect('{');
+    sha_.add(kObjectBegin);
+    space();
+    if (peek() == '}') {
+      ++i_;
+      sha_.add(kObjectEnd);
+      return;
+    }
+    for (;;) {
+      if (peek() != '"') throw Failed{};
+      bool escaped = false;
+      const std::string_view raw_key = string(escaped);
+      // A key written with escapes may name a left-out field: the decoder reads it.
+      if (escaped) throw Failed{};
+      const std::string_view key = raw_key.substr(1, raw_key.size() - 2);
+      space();
+      expect(':');
+      space();
+      const Kept kept = classify(context, key);
+      if (kept == Kept::hashed) {
+        sha_.add(raw_key);
+        member(context, key);
+      } else {
+        leftOut(kept);
+      }
+      space();
+      const char c = peek();
+      ++i_;
+      if (c == '}') break;
+      if (c != ',') throw Failed{};
+      space();
+    }
+    sha_.add(kObjectEnd);
+  }
+
+  // A hashed member's value.
+  void member(Context context, std::string_view key) {
+    const char c = peek();
+    if (volatile_out_ && context == Context::root) {
+      if (c == '{' && key == "system") return object(Context::system);
+      if (c == '[' && key == "filesystems") return array(Context::filesystem);
+      if (c == '[' && key == "interfaces") return array(Context::interface);
+    }
+    sha_.add(kSpanBegin);
+    sha_.add(span());
+    sha_.add(kSpanEnd);
+  }
+
+  // An array whose object items are read in `items` context.
+  void array(Context items) {
+    expect('[');
+    sha_.add(kArrayBegin);
+    space();
+    if (peek() == ']') {
+      ++i_;
+      sha_.add(kArrayEnd);
+      return;
+    }
+    for (;;) {
+      if (peek() == '{') {
+        object(items);
+      } else {
+        sha_.add(kSpanBegin);
+        sha_.add(span());
+        sha_.add(kSpanEnd);
+      }
+      space();
+      const char c = peek();
+      ++i_;
+      if (c == ']') break;
+      if (c != ',') throw Failed{};
+      space();
+    }
+    sha_.add(kArrayEnd);
+  }
+
+  static Kept classify(Context context, std::string_view k) {
+    switch (context) {
       case Context::root: {
-        static const std::pair<std::string_view, Kept> kTop[] = {
+        static constexpr std::pair<std::string_view, Kept> kTop[] = {
             {"report_id", Kept::report_id},         {"agent_id", Kept::agent_id},
             {"collected_at", Kept::collected_at},   {"sequence", Kept::sequence},
             {"dropped_reports", Kept::dropped_reports}, {"section_hashes", Kept::section_hashes}};
@@ -145,200 +336,138 @@ struct Scan {
         }
         return Kept::hashed;
       }
-      case Context::hashes: return Kept::section_hash;
       case Context::system: return k == "uptime_seconds" ? Kept::number : Kept::hashed;
       case Context::filesystem: return k == "used_bytes" ? Kept::uint : Kept::hashed;
       case Context::interface:
         if (k == "oper_state") return Kept::string;
         return k == "speed_mbps" ? Kept::u32 : Kept::hashed;
-      default: return Kept::hashed;
     }
+    return Kept::hashed;
   }
 
-  bool open(bool object, char tag) {
-    const bool root = !started;
-    const Kept kept = value();
-    if (root && !object) unusual = true;
-    Frame frame{childContext(object, kept), {}};
-    if (frame.context == Context::hashes) {
-      if (seen[5]) unusual = true;
-      seen[5] = true;
-    } else if (kept != Kept::hashed) {
-      unusual = true;  // a container where the decoder wants a scalar
-    }
-    if (kept == Kept::hashed) end(tag, 0);
-    stack.push_back(std::move(frame));
-    return true;
-  }
-  bool close(char tag) {
-    const bool hashes = stack.back().context == Context::hashes;
-    stack.pop_back();
-    if (!hashes) end(tag, 0);
-    return true;
-  }
-
-  bool on_document_begin(error_code&) { return true; }
-  bool on_document_end(error_code&) { return true; }
-  bool on_array_begin(error_code&) { return open(false, '['); }
-  bool on_array_end(std::size_t, error_code&) { return close(']'); }
-  bool on_object_begin(error_code&) { return open(true, '{'); }
-  bool on_object_end(std::size_t, error_code&) { return close('}'); }
-
-  // A plain container's keys are hashed as they stream; any other's are collected
-  // first, since what follows them depends on what they say.
-  bool on_key_part(string_view s, std::size_t, error_code&) {
-    if (stack.back().context == Context::plain) {
-      sha.add(s.data(), s.size());
-      length += s.size();
-    } else {
-      key.append(s.data(), s.size());
-    }
-    return true;
-  }
-  bool on_key(string_view s, std::size_t, error_code&) {
-    Frame& frame = stack.back();
-    if (frame.context == Context::plain) {
-      sha.add(s.data(), s.size());
-      end('k', length + s.size());
-      length = 0;
-      return true;
-    }
-    key.append(s.data(), s.size());
-    pending = classify(frame, key);
-    if (pending == Kept::hashed) {
-      sha.add(key.data(), key.size());
-      end('k', key.size());
-    } else if (frame.context == Context::hashes) {
-      if (key.empty() || key.size() > wire::detail::kMaxHashText ||
-          out.section_hashes.contains(key)) {
-        out.envelope_valid = false;
-      }
-    }
-    if (frame.context == Context::root || frame.context == Context::hashes) frame.key = key;
-    key.clear();
-    return true;
-  }
-
-  bool on_string_part(string_view s, std::size_t, error_code&) {
-    if (pending == Kept::hashed) {
-      sha.add(s.data(), s.size());
-      length += s.size();
-    } else {
-      text.append(s.data(), s.size());
-    }
-    return true;
-  }
-  bool on_string(string_view s, std::size_t, error_code&) {
-    const Kept kept = value();
-    if (kept == Kept::hashed) {
-      sha.add(s.data(), s.size());
-      end('s', length + s.size());
-      length = 0;
-      return true;
-    }
-    text.append(s.data(), s.size());
+  // A left-out value: checked to be what the decoder accepts there, and kept when it
+  // is part of the envelope.
+  void leftOut(Kept kept) {
     switch (kept) {
-      case Kept::string: break;
-      case Kept::report_id: keep(0, out.report_id); break;
-      case Kept::agent_id: keep(1, out.agent_id); break;
-      case Kept::collected_at: keep(2, out.collected_at); break;
-      case Kept::section_hash:
-        if (text.empty() || text.size() > wire::detail::kMaxHashText) out.envelope_valid = false;
-        out.section_hashes[stack.back().key] = text;
-        break;
-      default: unusual = true;  // a string where the decoder wants a number
+      case Kept::string: plainString(); return;
+      case Kept::report_id: once(0); out_.report_id = plainString(); return;
+      case Kept::agent_id: once(1); out_.agent_id = plainString(); return;
+      case Kept::collected_at: once(2); out_.collected_at = plainString(); return;
+      case Kept::number: {
+        const std::string text(number());
+        if (!std::isfinite(std::strtod(text.c_str(), nullptr))) throw Failed{};
+        return;
+      }
+      case Kept::uint: unsignedNumber(); return;
+      case Kept::u32:
+        if (unsignedNumber() > 0xFFFFFFFFULL) throw Failed{};
+        return;
+      case Kept::sequence: once(3); out_.sequence = unsignedNumber(); return;
+      case Kept::dropped_reports: once(4); out_.dropped_reports = unsignedNumber(); return;
+      case Kept::section_hashes: once(5); sectionHashes(); return;
+      case Kept::hashed: break;
     }
-    text.clear();
-    return true;
-  }
-  void keep(int which, std::string& into) {
-    if (seen[which]) unusual = true;
-    seen[which] = true;
-    into = text;
+    throw Failed{};
   }
 
-  bool on_number_part(string_view s, error_code&) {
-    if (pending == Kept::hashed) {
-      sha.add(s.data(), s.size());
-      length += s.size();
-    }
-    return true;
+  // An envelope field given twice: which one the decoder keeps is its business.
+  void once(int which) {
+    if (seen_[which]) throw Failed{};
+    seen_[which] = true;
   }
-  // A number: hashed as its text, or checked as the decoder would read it.
-  void number(string_view s, std::optional<std::uint64_t> as_uint, bool finite) {
-    const Kept kept = value();
-    if (kept == Kept::hashed) {
-      sha.add(s.data(), s.size());
-      end('n', length + s.size());
-      length = 0;
+
+  // A left-out string, without escapes and in printable ASCII (anything else is
+  // left to the decoder, which knows UTF-8 and escapes). Returns its text.
+  std::string_view plainString() {
+    if (peek() != '"') throw Failed{};
+    bool escaped = false;
+    const std::string_view raw = string(escaped);
+    if (escaped) throw Failed{};
+    for (const char c : raw) {
+      if (static_cast<unsigned char>(c) > 0x7E) throw Failed{};
+    }
+    return raw.substr(1, raw.size() - 2);
+  }
+
+  // A JSON number (RFC 8259 grammar), returned as written.
+  std::string_view number() {
+    const std::string_view text = scalar();
+    std::size_t k = 0;
+    auto digits = [&] {
+      const std::size_t from = k;
+      while (k < text.size() && text[k] >= '0' && text[k] <= '9') ++k;
+      return k - from;
+    };
+    if (k < text.size() && text[k] == '-') ++k;
+    if (k >= text.size()) throw Failed{};
+    if (text[k] == '0') {
+      ++k;
+    } else if (digits() == 0) {
+      throw Failed{};
+    }
+    if (k < text.size() && text[k] == '.') {
+      ++k;
+      if (digits() == 0) throw Failed{};
+    }
+    if (k < text.size() && (text[k] == 'e' || text[k] == 'E')) {
+      ++k;
+      if (k < text.size() && (text[k] == '+' || text[k] == '-')) ++k;
+      if (digits() == 0) throw Failed{};
+    }
+    if (k != text.size()) throw Failed{};
+    return text;
+  }
+
+  // A number the decoder reads as unsigned: digits only, within 64 bits.
+  std::uint64_t unsignedNumber() {
+    const std::string_view text = number();
+    std::uint64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) throw Failed{};
+    return value;
+  }
+
+  // section_hashes: an object of section name to hash text, within the codec's limits.
+  void sectionHashes() {
+    expect('{');
+    space();
+    if (peek() == '}') {
+      ++i_;
       return;
     }
-    switch (kept) {
-      case Kept::number: unusual = unusual || !finite; break;
-      case Kept::uint: unusual = unusual || !as_uint; break;
-      case Kept::u32: unusual = unusual || !as_uint || *as_uint > 0xFFFFFFFFULL; break;
-      case Kept::sequence:
-        if (seen[3] || !as_uint) unusual = true;
-        seen[3] = true;
-        out.sequence = as_uint;
-        break;
-      case Kept::dropped_reports:
-        if (seen[4] || !as_uint) unusual = true;
-        seen[4] = true;
-        out.dropped_reports = as_uint;
-        break;
-      default: unusual = true;
+    for (;;) {
+      const std::string name(plainString());
+      space();
+      expect(':');
+      space();
+      const std::string hash(plainString());
+      if (name.empty() || name.size() > wire::detail::kMaxHashText || hash.empty() ||
+          hash.size() > wire::detail::kMaxHashText || out_.section_hashes.contains(name)) {
+        out_.envelope_valid = false;
+      }
+      out_.section_hashes.emplace(name, hash);
+      space();
+      const char c = peek();
+      ++i_;
+      if (c == '}') return;
+      if (c != ',') throw Failed{};
+      space();
     }
   }
-  bool on_int64(std::int64_t v, string_view s, error_code&) {
-    number(s, v >= 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(v)) : std::nullopt,
-           true);
-    return true;
-  }
-  bool on_uint64(std::uint64_t v, string_view s, error_code&) {
-    number(s, v, true);
-    return true;
-  }
-  bool on_double(double v, string_view s, error_code&) {
-    number(s, std::nullopt, std::isfinite(v));
-    return true;
-  }
-  bool on_bool(bool b, error_code&) {
-    if (value() != Kept::hashed) unusual = true;
-    end(b ? 't' : 'f', 0);
-    return true;
-  }
-  bool on_null(error_code&) {
-    if (value() != Kept::hashed) unusual = true;  // the decoder's "absent": left to it
-    end('0', 0);
-    return true;
-  }
-  bool on_comment_part(string_view, error_code&) { return true; }
-  bool on_comment(string_view, error_code&) { return true; }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  bool volatile_out_;
+  Sha256 sha_;
+  InventoryBodyScan out_;
+  // report_id, agent_id, collected_at, sequence, dropped_reports, section_hashes
+  bool seen_[6] = {};
 };
 
 }  // namespace
 
 std::optional<InventoryBodyScan> scanInventoryBody(std::string_view body, bool leave_out_volatile) {
-  // Event lengths are hashed as 4 bytes; the collector's body limit is 4 GiB at most.
-  if (body.size() >= (std::uint64_t{1} << 32)) return std::nullopt;
-  boost::json::basic_parser<Scan> parser{boost::json::parse_options{}};
-  Scan& scan = parser.handler();
-  scan.volatile_out = leave_out_volatile;
-  // A version tag, so a hash of another scheme (stored before) never equals one of these.
-  static constexpr char kScheme[] = "steward.inventory-content.v3";
-  scan.sha.add(kScheme, sizeof kScheme);
-  scan.out.envelope_valid = true;
-  error_code ec;
-  const std::size_t consumed = parser.write_some(false, body.data(), body.size(), ec);
-  if (ec || consumed != body.size() || !parser.done() || scan.unusual) return std::nullopt;
-  InventoryBodyScan out = std::move(scan.out);
-  out.content_hash = scan.sha.hex();
-  if (out.report_id.empty() || out.agent_id.empty() || !scan.seen[2] ||
-      out.section_hashes.size() > wire::detail::kMaxSectionHashes) {
-    out.envelope_valid = false;
-  }
-  return out;
+  return Scanner(body, leave_out_volatile).run();
 }
 
 }  // namespace steward::collector::ingest

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "collector/ingest/sighting_ingest.h"
 #include "shared/wire/json_codec.h"
 #include "tests/collector/sample_reports.h"
@@ -122,6 +124,96 @@ TEST(InventoryBodyScanTest, AnEnvelopeTheDecoderRejectsIsMarkedInvalid) {
   EXPECT_FALSE(scanInventoryBody(R"({"report_id":"r","agent_id":"a"})")->envelope_valid);
   EXPECT_FALSE(scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","section_hashes":{"s":""}})")->envelope_valid);
   EXPECT_TRUE(scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","section_hashes":{"s":"1"}})")->envelope_valid);
+}
+
+TEST(InventoryBodyScanTest, StringsHoldingJsonSyntaxDoNotMisleadIt) {
+  // Package names with quotes, brackets and escapes, before the envelope fields:
+  // the envelope is still found, and the names still count.
+  auto report = laptop();
+  report.packages.push_back({"we\"ird]},{\"x", "1.0\\", std::string("all"), "dpkg"});
+  report.packages.push_back({"caf\u00e9 \u2603", "2", std::nullopt, "dpkg"});
+  const std::string body = wire::encodeInventory(report);
+  const auto scan = scanInventoryBody(body);
+  ASSERT_TRUE(scan);
+  EXPECT_TRUE(scan->envelope_valid);
+  EXPECT_EQ(scan->report_id, report.report_id);
+  EXPECT_EQ(scan->collected_at, report.collected_at);
+  auto renamed = report;
+  renamed.packages.back().name = "caf\u00e9 \u2604";
+  EXPECT_NE(hashOf(renamed), scan->content_hash);
+}
+
+TEST(InventoryBodyScanTest, ControlBytesAndEscapedKeysAreLeftToTheDecoder) {
+  const std::string head = R"({"report_id":"r","agent_id":"a","collected_at":"t",)";
+  EXPECT_TRUE(scanInventoryBody(head + "\n\t\"x\" :\r\n[1, {\"y\": \"z\"}]}"));
+  // Raw control bytes: invalid in JSON, and the scan's own framing bytes.
+  EXPECT_FALSE(scanInventoryBody(head + "\"x\":[\"a\x01b\"]}"));
+  EXPECT_FALSE(scanInventoryBody(head + "\"x\":[1,\x02 2]}"));
+  // A key written with escapes may be an envelope field in disguise.
+  EXPECT_FALSE(scanInventoryBody(R"({"report\u005fid":"r","agent_id":"a","collected_at":"t"})"));
+  // Left-out strings with escapes or non-ASCII bytes are the decoder's to read.
+  EXPECT_FALSE(scanInventoryBody(R"({"report_id":"r\u0041","agent_id":"a","collected_at":"t"})"));
+  EXPECT_FALSE(scanInventoryBody("{\"report_id\":\"r\xc3\xa9\",\"agent_id\":\"a\",\"collected_at\":\"t\"}"));
+  // Unbalanced or mismatched brackets inside a span.
+  EXPECT_FALSE(scanInventoryBody(head + R"("x":[1,{"y":2]]})"));
+  EXPECT_FALSE(scanInventoryBody(head + R"("x":[[1]})"));
+  EXPECT_FALSE(scanInventoryBody(head + R"("x":1} trailing)"));
+}
+
+// What must hold for a body to skip the decoder: any body whose hash equals an
+// accepted body's decodes, and to the same content once the left-out fields are
+// set aside. Bodies made by mutating a real one, biased towards the bytes that
+// steer the scan, probe it.
+wire::InventoryReport withoutLeftOutFields(wire::InventoryReport r) {
+  r.report_id = "-";
+  r.agent_id = "-";  // compared on its own
+  r.collected_at = "-";
+  r.sequence.reset();
+  r.dropped_reports.reset();
+  r.section_hashes.clear();
+  r.system.uptime_seconds.reset();
+  for (auto& f : r.filesystems) f.used_bytes.reset();
+  for (auto& n : r.interfaces) {
+    n.oper_state.reset();
+    n.speed_mbps.reset();
+  }
+  return r;
+}
+
+TEST(InventoryBodyScanTest, AnyBodyWithAnAcceptedBodysHashDecodesToItsContent) {
+  auto report = laptop();
+  report.sequence = 12;
+  report.section_hashes = {{"system", "1-ab"}};
+  report.system.uptime_seconds = 3600.5;
+  const std::string body = wire::encodeInventory(report);
+  const auto original = scanInventoryBody(body);
+  ASSERT_TRUE(original);
+  const std::string content = wire::encodeInventory(withoutLeftOutFields(report));
+
+  std::mt19937 random(20261201);
+  const std::string alphabet = "\"\\{}[],: 09-.eEa\x01\n";
+  int same_hash = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string mutant = body;
+    const int edits = 1 + static_cast<int>(random() % 3);
+    for (int e = 0; e < edits && !mutant.empty(); ++e) {
+      const std::size_t at = random() % mutant.size();
+      const char c = alphabet[random() % alphabet.size()];
+      switch (random() % 3) {
+        case 0: mutant[at] = c; break;
+        case 1: mutant.insert(at, 1, c); break;
+        default: mutant.erase(at, 1);
+      }
+    }
+    const auto scan = scanInventoryBody(mutant);
+    if (!scan || scan->content_hash != original->content_hash) continue;
+    ++same_hash;
+    const auto decoded = wire::decodeInventory(mutant);
+    ASSERT_TRUE(decoded) << "accepted by the scan, refused by the decoder: " << mutant;
+    EXPECT_EQ(wire::encodeInventory(withoutLeftOutFields(*decoded)), content) << mutant;
+  }
+  // The probe reached the interesting cases: edits the hash rightly ignores.
+  EXPECT_GT(same_hash, 100);
 }
 
 }  // namespace

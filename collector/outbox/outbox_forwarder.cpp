@@ -141,7 +141,8 @@ OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   Attempt attempt;
   if (delivery == Delivery::Delivered) {
     attempt.step = Step::Delivered;
-    stored = db_.transact([&](auto& db) { return OutboxTable(db).remove(item.seq); });
+    stored = db_.transact(
+        [&](auto& db) { return OutboxTable(db).remove(item.seq, item.event_id); });
     log().debug("%s delivered", context);
   } else if (delivery == Delivery::Refused) {
     attempt.step = Step::Parked;

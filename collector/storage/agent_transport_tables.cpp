@@ -23,22 +23,18 @@ std::map<std::string, std::string> hashesFrom(const std::string& text) {
   return out;
 }
 
-Result<void> ensureAgent(steward::storage::SqliteDb& db, const std::string& agent_id) {
-  auto stmt = db.prepare("INSERT OR IGNORE INTO agent_transport(agent_id) VALUES (?)");
-  if (!stmt) return stmt.error();
-  return stmt->bind(1, agent_id).run();
-}
 
 }  // namespace
 
 Result<void> AgentTransportTables::prepare(steward::storage::SqliteDb& db) {
-  return db.exec(R"sql(
+  if (auto r = db.exec(R"sql(
 CREATE TABLE IF NOT EXISTS agent_transport (
   agent_id              TEXT PRIMARY KEY,
   section_hashes        TEXT NOT NULL DEFAULT '',
   last_sequence         INTEGER,
   dropped_reports_total INTEGER NOT NULL DEFAULT 0,
-  last_dropped_at       TEXT
+  last_dropped_at       TEXT,
+  untrimmed_deliveries  INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS agent_deliveries (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -52,6 +48,23 @@ CREATE TABLE IF NOT EXISTS agent_deliveries (
 );
 CREATE INDEX IF NOT EXISTS agent_deliveries_by_agent ON agent_deliveries(agent_id, id);
 )sql");
+      !r) {
+    return r;
+  }
+  // A table made before deliveries were trimmed in steps lacks the counter.
+  bool has_counter = false;
+  {
+    auto stmt = db.prepare(
+        "SELECT count(*) FROM pragma_table_info('agent_transport') "
+        "WHERE name = 'untrimmed_deliveries'");
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    has_counter = *row && stmt->int64(0) > 0;
+  }
+  if (has_counter) return {};
+  return db.exec(
+      "ALTER TABLE agent_transport ADD COLUMN untrimmed_deliveries INTEGER NOT NULL DEFAULT 0");
 }
 
 Result<bool> AgentTransportTables::heartbeatKnown(const std::string& heartbeat_id) {
@@ -78,6 +91,39 @@ Result<void> AgentTransportTables::recordDelivery(
       .bind(7, static_cast<std::int64_t>(row.dropped_reports));
   if (auto r = insert->run(); !r) return r;
 
+  // The agent's row, made on its first delivery, in one statement.
+  auto upsert = db_.prepare(
+      "INSERT INTO agent_transport(agent_id, last_sequence, dropped_reports_total, "
+      "last_dropped_at, section_hashes, untrimmed_deliveries) "
+      "VALUES (?1, ?2, ?3, CASE WHEN ?3 > 0 THEN ?4 END, coalesce(?5, ''), 1) "
+      "ON CONFLICT(agent_id) DO UPDATE SET "
+      "last_sequence = coalesce(excluded.last_sequence, last_sequence), "
+      "dropped_reports_total = dropped_reports_total + excluded.dropped_reports_total, "
+      "last_dropped_at = coalesce(excluded.last_dropped_at, last_dropped_at), "
+      "section_hashes = coalesce(?5, section_hashes), "
+      "untrimmed_deliveries = untrimmed_deliveries + 1 "
+      "RETURNING untrimmed_deliveries");
+  if (!upsert) return upsert.error();
+  upsert->bind(1, row.agent_id);
+  if (row.sequence) {
+    upsert->bind(2, *row.sequence);
+  } else {
+    upsert->bindNull(2);
+  }
+  upsert->bind(3, static_cast<std::int64_t>(row.dropped_reports)).bind(4, row.received_at);
+  if (section_hashes != nullptr) {
+    upsert->bind(5, hashesText(*section_hashes));
+  } else {
+    upsert->bindNull(5);
+  }
+  auto counted = upsert->step();
+  if (!counted) return counted.error();
+  const std::int64_t untrimmed = *counted ? upsert->int64(0) : 0;
+  if (untrimmed < kTrimDeliveriesEvery) return {};
+
+  // Trimmed now and then rather than per delivery: the trim walks the agent's newest
+  // kKeptDeliveries index entries, which a full log makes as costly as the rest of
+  // the report.
   auto trim = db_.prepare(
       "DELETE FROM agent_deliveries WHERE agent_id = ? AND id <= (SELECT id FROM "
       "agent_deliveries WHERE agent_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)");
@@ -89,27 +135,10 @@ Result<void> AgentTransportTables::recordDelivery(
       !r) {
     return r;
   }
-
-  if (auto r = ensureAgent(db_, row.agent_id); !r) return r;
-  auto update = db_.prepare(
-      "UPDATE agent_transport SET last_sequence = COALESCE(?, last_sequence), "
-      "dropped_reports_total = dropped_reports_total + ?, "
-      "last_dropped_at = CASE WHEN ? > 0 THEN ? ELSE last_dropped_at END, "
-      "section_hashes = COALESCE(?, section_hashes) WHERE agent_id = ?");
-  if (!update) return update.error();
-  if (row.sequence) {
-    update->bind(1, *row.sequence);
-  } else {
-    update->bindNull(1);
-  }
-  const auto dropped = static_cast<std::int64_t>(row.dropped_reports);
-  update->bind(2, dropped).bind(3, dropped).bind(4, row.received_at);
-  if (section_hashes != nullptr) {
-    update->bind(5, hashesText(*section_hashes));
-  } else {
-    update->bindNull(5);
-  }
-  return update->bind(6, row.agent_id).run();
+  auto reset =
+      db_.prepare("UPDATE agent_transport SET untrimmed_deliveries = 0 WHERE agent_id = ?");
+  if (!reset) return reset.error();
+  return reset->bind(1, row.agent_id).run();
 }
 
 Result<AgentTransport> AgentTransportTables::transportOf(const std::string& agent_id) {
@@ -130,10 +159,11 @@ Result<AgentTransport> AgentTransportTables::transportOf(const std::string& agen
 
 Result<std::vector<DeliveryRow>> AgentTransportTables::deliveries(const std::string& agent_id) {
   auto stmt = db_.prepare(
-      "SELECT agent_id, kind, item_id, sequence, sent_at, received_at, dropped_reports "
-      "FROM agent_deliveries WHERE agent_id = ? ORDER BY id");
+      "SELECT * FROM (SELECT agent_id, kind, item_id, sequence, sent_at, received_at, "
+      "dropped_reports, id FROM agent_deliveries WHERE agent_id = ? ORDER BY id DESC LIMIT ?) "
+      "ORDER BY id");
   if (!stmt) return stmt.error();
-  stmt->bind(1, agent_id);
+  stmt->bind(1, agent_id).bind(2, std::int64_t{kKeptDeliveries});
   std::vector<DeliveryRow> out;
   auto done = stmt->forEachRow([&](const steward::storage::Statement& s) {
     DeliveryRow row{s.text(0), s.text(1), s.text(2), std::nullopt, s.text(4), s.text(5),

@@ -9,10 +9,12 @@
 //                     arrival order with their sequence numbers: heartbeat_id is the
 //                     heartbeats' idempotency key, and the log shows (and tests check)
 //                     that a spool drained exactly once, in order. The newest
-//                     kKeptDeliveries per agent are kept: an agent only ever resends its
-//                     latest report, so older keys cannot come back.
+//                     kKeptDeliveries per agent are kept (a few more between trims): an
+//                     agent only ever resends its latest report, so older keys cannot
+//                     come back.
 // Created with CREATE ... IF NOT EXISTS when the database opens, like the credential
-// table, so it needs no migration step of the asset schema.
+// table, so it needs no migration step of the asset schema; a column added since is
+// added there too.
 
 #include <cstdint>
 #include <map>
@@ -26,6 +28,10 @@
 namespace steward::collector::storage {
 
 inline constexpr int kKeptDeliveries = 500;
+// The log is trimmed back to kKeptDeliveries after this many of an agent's
+// deliveries, so it holds at most kKeptDeliveries + kTrimDeliveriesEvery - 1 of them;
+// deliveries() shows the newest kKeptDeliveries.
+inline constexpr int kTrimDeliveriesEvery = 64;
 
 struct DeliveryRow {
   std::string agent_id;
@@ -51,15 +57,16 @@ class AgentTransportTables {
   static Result<void> prepare(steward::storage::SqliteDb& db);
 
   Result<bool> heartbeatKnown(const std::string& heartbeat_id);
-  // Appends to the log (and trims it to kKeptDeliveries for that agent), moves the
-  // agent's last sequence and adds its dropped count; an inventory's delivery also
-  // stores its `section_hashes` (what the agent's next heartbeats are checked
-  // against), in the same update of the agent's row.
+  // Appends to the log (trimming it to kKeptDeliveries for that agent every
+  // kTrimDeliveriesEvery deliveries), moves the agent's last sequence and adds its
+  // dropped count; an inventory's delivery also stores its `section_hashes` (what the
+  // agent's next heartbeats are checked against), in the same update of the agent's
+  // row.
   Result<void> recordDelivery(const DeliveryRow& row,
                               const std::map<std::string, std::string>* section_hashes = nullptr);
   // Defaults (no hashes, nothing dropped) for an agent never seen.
   Result<AgentTransport> transportOf(const std::string& agent_id);
-  // The kept log for an agent, oldest first.
+  // The agent's newest kKeptDeliveries deliveries, oldest first.
   Result<std::vector<DeliveryRow>> deliveries(const std::string& agent_id);
 
  private:

@@ -15,10 +15,23 @@ Result<void> OutboxTable::enqueue(const OutboxItem& item) {
 }
 
 Result<void> OutboxTable::enqueueSeen(const OutboxItem& item) {
-  auto drop =
-      db_.prepare("DELETE FROM outbox WHERE kind = 'seen' AND state = 'pending' AND asset_id = ?");
-  if (!drop) return drop.error();
-  if (auto r = drop->bind(1, item.asset_id).run(); !r) return r;
+  // Refreshed in place: one row rewritten instead of a row and its three index
+  // entries deleted and inserted again, on every unchanged report. The row keeps its
+  // place in the queue, which is harmless (the server keeps the latest last_seen
+  // whatever the order), and its retry schedule.
+  auto refresh = db_.prepare(
+      "UPDATE outbox SET event_id = ?, payload = ?, created_at = ? "
+      "WHERE kind = 'seen' AND state = 'pending' AND asset_id = ?");
+  if (!refresh) return refresh.error();
+  if (auto r = refresh->bind(1, item.event_id)
+                   .bind(2, item.payload)
+                   .bind(3, item.created_at)
+                   .bind(4, item.asset_id)
+                   .run();
+      !r) {
+    return r;
+  }
+  if (db_.changes() > 0) return {};
   OutboxItem seen = item;
   seen.kind = kOutboxSeen;
   return enqueue(seen);
@@ -57,10 +70,10 @@ Result<std::vector<OutboxItem>> OutboxTable::pending(int limit) {
 
 Result<std::vector<OutboxItem>> OutboxTable::all() { return select("", -1); }
 
-Result<void> OutboxTable::remove(std::int64_t seq) {
-  auto stmt = db_.prepare("DELETE FROM outbox WHERE seq = ?");
+Result<void> OutboxTable::remove(std::int64_t seq, const std::string& event_id) {
+  auto stmt = db_.prepare("DELETE FROM outbox WHERE seq = ? AND event_id = ?");
   if (!stmt) return stmt.error();
-  return stmt->bind(1, seq).run();
+  return stmt->bind(1, seq).bind(2, event_id).run();
 }
 
 Result<void> OutboxTable::reschedule(std::int64_t seq, std::int64_t next_attempt_ms,

@@ -55,8 +55,8 @@ class OutboxTable {
 
   // Appends `item` (seq, attempts and state are assigned here).
   Result<void> enqueue(const OutboxItem& item);
-  // Appends a "seen" item after deleting any pending "seen" item of the same asset:
-  // only the latest sighting is worth sending.
+  // Appends a "seen" item, or rewrites the asset's pending one with it (new event id
+  // and payload): only the latest sighting is worth sending.
   Result<void> enqueueSeen(const OutboxItem& item);
 
   // When the oldest pending item may be sent (Unix ms), or nullopt when none is
@@ -67,7 +67,9 @@ class OutboxTable {
   // Every item, any state, oldest first (for tests and diagnostics).
   Result<std::vector<OutboxItem>> all();
 
-  Result<void> remove(std::int64_t seq);
+  // Removes a delivered item, unless it was rewritten since it was read (a "seen"
+  // refreshed while in flight: its newer event is still to be sent).
+  Result<void> remove(std::int64_t seq, const std::string& event_id);
   Result<void> reschedule(std::int64_t seq, std::int64_t next_attempt_ms, const std::string& error);
   Result<void> park(std::int64_t seq, const std::string& error);
 

@@ -69,6 +69,19 @@ class AgentTransportTest : public ::testing::Test {
     }));
     return rows;
   }
+  // Rows in the log table, shown or not.
+  int storedDeliveries() {
+    int count = 0;
+    EXPECT_TRUE(h_.db().read([&](auto& db) -> Result<void> {
+      auto stmt = db.prepare("SELECT count(*) FROM agent_deliveries WHERE agent_id = ?");
+      if (!stmt) return stmt.error();
+      auto row = stmt->bind(1, laptopReport().agent_id).step();
+      if (!row) return row.error();
+      count = static_cast<int>(stmt->int64(0));
+      return {};
+    }));
+    return count;
+  }
   AgentTransport transport() {
     AgentTransport out;
     EXPECT_TRUE(h_.db().read([&](auto& db) -> Result<void> {
@@ -214,6 +227,13 @@ TEST_F(AgentTransportTest, DeliveryLogKeepsOnlyTheNewestEntriesPerAgent) {
   const auto rows = deliveries();
   ASSERT_EQ(rows.size(), static_cast<std::size_t>(storage::kKeptDeliveries));
   EXPECT_EQ(rows.back().sequence, storage::kKeptDeliveries + 6);
+  EXPECT_EQ(rows.front().sequence, 7) << "the newest are shown, oldest first";
+  // The table itself is trimmed in steps, never beyond a step's worth.
+  for (int i = 0; i < storage::kTrimDeliveriesEvery; ++i) {
+    const int n = storage::kKeptDeliveries + 5 + i;
+    ASSERT_EQ(send(heartbeat(n, static_cast<std::uint64_t>(2 + n))).status, 200);
+    EXPECT_LT(storedDeliveries(), storage::kKeptDeliveries + storage::kTrimDeliveriesEvery);
+  }
 }
 
 TEST_F(AgentTransportTest, RepliesCarryThePushedSettings) {

@@ -296,6 +296,37 @@ TEST_F(OutboxForwarderTest, HeartbeatsCollapseToOneSeenUpdate) {
   EXPECT_EQ(seen->last_seen, formatRfc3339(h_.clock.now())) << "the latest sighting wins";
 }
 
+// The pending "seen" item is rewritten in place by each sighting; one rewritten while
+// its older version is on the wire must survive that version's delivery.
+TEST_F(OutboxForwarderTest, ASeenRefreshedWhileInFlightIsStillSent) {
+  storeInventory(1);
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
+  h_.clock.advance(60s);
+  ASSERT_TRUE(h_.service->recordHeartbeat(
+      {{}, testId(7000), testId(1), "2026-11-25T16:40:00Z", {}, {}}));
+  const std::string first_seen = formatRfc3339(h_.clock.now());
+  bool refreshed = false;
+  client_.onSend([&] {
+    if (std::exchange(refreshed, true)) return;
+    h_.clock.advance(60s);
+    ASSERT_TRUE(h_.service->recordHeartbeat(
+        {{}, testId(7001), testId(1), "2026-11-25T16:41:00Z", {}, {}}));
+  });
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
+  ASSERT_EQ(h_.outbox().size(), 1u) << "the refreshed seen item must stay queued";
+
+  EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
+  const auto sent = client_.sent();
+  ASSERT_EQ(sent.size(), 3u);
+  auto older = wire::decodeAssetSeen(sent[1].request.body);
+  auto newer = wire::decodeAssetSeen(sent[2].request.body);
+  ASSERT_TRUE(older && newer);
+  EXPECT_EQ(older->last_seen, first_seen);
+  EXPECT_EQ(newer->last_seen, formatRfc3339(h_.clock.now()));
+  EXPECT_NE(sent[1].request.header("idempotency-key"), sent[2].request.header("idempotency-key"));
+  EXPECT_TRUE(h_.outbox().empty());
+}
+
 TEST_F(OutboxForwarderTest, BackgroundThreadDeliversAsSoonAsAnItemIsQueued) {
   // A long idle wait: only the wake-up can make delivery fast.
   OutboxForwarder forwarder(h_.db(), client_, h_.clock,

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "collector/storage/agent_transport_tables.h"
 #include "collector/storage/asset_tables.h"
 #include "collector/storage/schema.h"
 #include "shared/common/id.h"
@@ -214,6 +215,41 @@ TEST(CollectorDbTest, ReportsAndOutboxPayloadsAreTheLastColumns) {
   CollectorHarness h;
   EXPECT_EQ(lastColumn(h.db(), "sightings"), "report_json");
   EXPECT_EQ(lastColumn(h.db(), "outbox"), "payload");
+}
+
+// The agent table as collectors before the stepped trim of the delivery log made it:
+// opening adds the counter and keeps what the agent's row held.
+TEST(CollectorDbTest, AnAgentTableWithoutTheTrimCounterGetsIt) {
+  ::steward::testing::TempDir dir;
+  ::steward::testing::FakeClock clock;
+  const std::string path = dir.file("c.db");
+  {
+    auto raw = steward::storage::SqliteDb::open(path);
+    ASSERT_TRUE(raw);
+    ASSERT_TRUE((*raw)->exec(
+        "CREATE TABLE agent_transport (agent_id TEXT PRIMARY KEY, section_hashes TEXT NOT NULL "
+        "DEFAULT '', last_sequence INTEGER, dropped_reports_total INTEGER NOT NULL DEFAULT 0, "
+        "last_dropped_at TEXT);"
+        "INSERT INTO agent_transport VALUES ('agent-1', 'system=1-ab\n', 41, 3, "
+        "'2026-11-01T00:00:00Z');"));
+  }
+  auto db = CollectorDb::open(path, clock);
+  ASSERT_TRUE(db) << db.error().message;
+  ASSERT_TRUE((*db)->transact([](auto& sql) {
+    return AgentTransportTables(sql).recordDelivery(
+        {"agent-1", "heartbeat", "hb-1", 42, "2026-11-02T00:00:00Z", "2026-11-02T00:00:01Z", 0});
+  }));
+  AgentTransport transport;
+  ASSERT_TRUE((*db)->read([&](auto& sql) -> Result<void> {
+    auto row = AgentTransportTables(sql).transportOf("agent-1");
+    if (!row) return row.error();
+    transport = *row;
+    return {};
+  }));
+  EXPECT_EQ(transport.last_sequence, 42);
+  EXPECT_EQ(transport.dropped_reports_total, 3u);
+  EXPECT_EQ(transport.last_dropped_at, "2026-11-01T00:00:00Z");
+  EXPECT_EQ(transport.section_hashes.at("system"), "1-ab");
 }
 
 TEST(CollectorDbTest, FailedWorkRollsBackEverything) {

@@ -132,6 +132,15 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
                                     &report.section_hashes);
   });
   if (!done) return done.error();
+  if (!sighting.duplicate && !report.agent_id.empty()) {
+    // An agent's body's hash is what its sighting now holds; without a body (OCS
+    // agents, in-process callers) the next report asks the database.
+    if (body != nullptr && source == wire::kSourceAgent) {
+      hints_.remember(report.agent_id, body->scan.content_hash);
+    } else {
+      hints_.forget(report.agent_id);
+    }
+  }
   if (!sighting.duplicate) {
     Poco::Logger& log = ingestLog();
     if (sighting.unchanged) {
@@ -165,17 +174,22 @@ Result<std::optional<InventoryOutcome>> IngestService::ingestIfUnchanged(
     std::lock_guard lock(hooked_mutex_);
     if (!hooked_agents_.contains(scan.agent_id)) return Answer{};
   }
-  // First on the read connection, so a new or changed report does not wait for a
-  // commit only to learn that it must be decoded.
-  bool same = false;
-  auto checked = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
-    auto asset = unchangedAsset(db, scan);
-    if (!asset) return asset.error();
-    same = asset->has_value();
-    return {};
-  });
-  if (!checked) return checked.error();
-  if (!same) return Answer{};
+  // Known before the transaction, so a new or changed report does not wait for a
+  // commit only to learn that it must be decoded: from what this process stored
+  // last, else from the read connection.
+  if (const auto hinted = hints_.matches(scan.agent_id, scan.content_hash); hinted) {
+    if (!*hinted) return Answer{};
+  } else {
+    bool same = false;
+    auto checked = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
+      auto asset = unchangedAsset(db, scan);
+      if (!asset) return asset.error();
+      same = asset->has_value();
+      return {};
+    });
+    if (!checked) return checked.error();
+    if (!same) return Answer{};
+  }
 
   Answer answer;
   auto done = db_.transact([&](steward::storage::SqliteDb& db) -> Result<void> {
@@ -202,7 +216,12 @@ Result<std::optional<InventoryOutcome>> IngestService::ingestIfUnchanged(
                                     &scan.section_hashes);
   });
   if (!done) return done.error();
-  if (answer && !answer->duplicate) {
+  if (!answer) {
+    hints_.forget(scan.agent_id);  // a stale hint: the decoder will tell
+    return answer;
+  }
+  if (!answer->duplicate) {
+    hints_.remember(scan.agent_id, scan.content_hash);
     // Poco formats a variadic debug() line before checking the level, and logger()
     // takes Poco's global registry mutex: on the hot unchanged path both are paid
     // per request only when debug lines are wanted.

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "collector/ingest/content_hints.h"
 #include "collector/ingest/inventory_body_scan.h"
 #include "collector/reconcile/reconcile_config.h"
 #include "collector/reconcile/reconciler.h"
@@ -98,6 +99,8 @@ class IngestService {
   // their unchanged reports may skip the hook (it keeps state in memory).
   std::mutex hooked_mutex_;
   std::unordered_set<std::string> hooked_agents_;
+  // Each agent's stored content hash as this process last wrote or read it.
+  ContentHints hints_;
 };
 
 }  // namespace steward::collector::ingest

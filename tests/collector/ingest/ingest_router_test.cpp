@@ -208,6 +208,22 @@ TEST_F(IngestRouterTest, ReinventoryDifferingOnlyInVolatileFieldsIsUnchanged) {
   EXPECT_EQ(h_.outbox().size(), 2u);
 }
 
+// The collector remembers each agent's stored hash to skip a read; when the stored
+// sighting changed behind that memory, the sighting decides, not the memory.
+TEST_F(IngestRouterTest, TheStoredSightingDecidesWhenTheRememberedHashIsStale) {
+  ASSERT_EQ(postInventory(withVolatile(1)).status, 200);
+  ASSERT_TRUE(h_.db().transact([](auto& sql) {
+    return sql.exec("UPDATE sightings SET content_hash = 'changed elsewhere'");
+  }));
+  const auto second = postInventory(withVolatile(2));
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(h_.outbox().back().kind, "asset") << "content unlike the stored sighting's is merged";
+
+  const auto third = postInventory(withVolatile(3));
+  ASSERT_EQ(third.status, 200) << third.body;
+  EXPECT_EQ(h_.outbox().back().kind, "seen") << "and the next report is unchanged again";
+}
+
 TEST_F(IngestRouterTest, ReinventoryWithoutABodyIgnoresVolatileFieldsToo) {
   ASSERT_TRUE(h_.service->ingestInventory(withVolatile(1)));
   auto second = h_.service->ingestInventory(withVolatile(2));

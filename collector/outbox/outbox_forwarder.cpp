@@ -42,9 +42,10 @@ BatchOutcome OutboxForwarder::sendBatch() {
   BatchOutcome outcome;
   std::vector<OutboxItem> items;
   std::optional<std::int64_t> head_due;
-  auto loaded = db_.read([&](steward::storage::SqliteDb& db) -> Result<void> {
+  // On the read connection: the writer's is the ingest's, batch after batch.
+  auto loaded = db_.readCommitted([&](steward::storage::SqliteDb& db) -> Result<void> {
     // While the head backs off nothing can go: do not load a batch of payloads for
-    // nothing (every ingest wakes this thread, and records are large).
+    // nothing (records are large).
     auto due = OutboxTable(db).headDueMs();
     if (!due) return due.error();
     if (*due && **due > unixMs(clock_.now())) {
@@ -63,12 +64,14 @@ BatchOutcome OutboxForwarder::sendBatch() {
   }
   if (head_due) {
     outcome.next_due = fromUnixMs(*head_due);
+    outcome.head_backs_off = true;
     return outcome;
   }
 
   for (const auto& item : items) {
     if (item.next_attempt_ms > unixMs(clock_.now())) {
       outcome.next_due = fromUnixMs(item.next_attempt_ms);
+      outcome.head_backs_off = true;
       return outcome;  // the oldest item is backing off; later ones wait behind it
     }
     const Attempt attempt = deliver(item);
@@ -82,6 +85,7 @@ BatchOutcome OutboxForwarder::sendBatch() {
       case Step::Retry:
         ++outcome.failed_attempts;
         outcome.next_due = attempt.retry_at;
+        outcome.head_backs_off = true;
         return outcome;  // keep order: nothing overtakes the item that failed
     }
   }
@@ -190,17 +194,25 @@ void OutboxForwarder::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+std::uint64_t OutboxForwarder::passes() const {
+  std::lock_guard lock(mutex_);
+  return passes_;
+}
+
 void OutboxForwarder::run() {
   while (true) {
     {
       std::lock_guard lock(mutex_);
       if (stop_) return;
       wake_ = false;
+      ++passes_;
     }
     const BatchOutcome outcome = sendBatch();
     if (outcome.more) continue;
 
-    // Sleep until the head of the queue is due, a new item arrives, or stop().
+    // Sleep until the head of the queue is due, a new item arrives (unless it is to
+    // wait behind a head that backs off: during an outage every report would wake
+    // this thread for nothing), or stop().
     std::chrono::milliseconds wait = options_.retry_max;
     if (outcome.next_due) {
       const auto until =
@@ -209,7 +221,8 @@ void OutboxForwarder::run() {
                         std::chrono::duration_cast<std::chrono::milliseconds>(options_.retry_max));
     }
     std::unique_lock lock(mutex_);
-    cv_.wait_for(lock, wait, [this] { return stop_ || wake_; });
+    const bool wakes = !outcome.head_backs_off;
+    cv_.wait_for(lock, wait, [&] { return stop_ || (wake_ && wakes); });
   }
 }
 

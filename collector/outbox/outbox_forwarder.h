@@ -39,6 +39,9 @@ struct BatchOutcome {
   int failed_attempts = 0;                  // retryable failures (0 or 1: the batch stops)
   bool more = false;                        // a full batch went out; send again at once
   std::optional<Clock::WallTime> next_due;  // the head of the queue waits until then
+  // The head is backing off: items queued meanwhile wait behind it, so the thread
+  // need not look again before next_due when one is.
+  bool head_backs_off = false;
 };
 
 class OutboxForwarder {
@@ -59,6 +62,8 @@ class OutboxForwarder {
   void wake();
   // Stops the thread after the request in flight, if any. Idempotent.
   void stop();
+  // How many times the thread has read the queue (diagnostics, tests).
+  std::uint64_t passes() const;
 
  private:
   enum class Step { Delivered, Parked, Retry };
@@ -77,8 +82,9 @@ class OutboxForwarder {
   ForwarderOptions options_;
   std::mt19937_64 rng_;
 
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable cv_;
+  std::uint64_t passes_ = 0;
   bool wake_ = false;
   bool stop_ = false;
   std::thread thread_;

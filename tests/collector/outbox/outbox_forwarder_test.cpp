@@ -5,6 +5,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <utility>
 
 #include "collector/ingest/ingest_service.h"
 #include "collector/ingest/inventory_body_scan.h"
@@ -343,6 +344,44 @@ TEST_F(OutboxForwarderTest, BackgroundThreadDeliversAsSoonAsAnItemIsQueued) {
   EXPECT_EQ(delivered.get_future().wait_for(5s), std::future_status::ready);
   forwarder.stop();
   EXPECT_EQ(client_.sent().size(), 1u);
+}
+
+// During an outage every report still queues an item; while the head backs off they
+// wait behind it, so the thread does not read the queue again for each of them, and
+// sends them all, in order, once the head is due.
+TEST_F(OutboxForwarderTest, ItemsQueuedBehindABackingOffHeadDoNotWakeTheThread) {
+  OutboxForwarder forwarder(h_.db(), client_, h_.clock,
+                            ForwarderOptions{"http://server.test:8480", "t", 3600s, 100}, 7);
+  auto service = std::make_unique<ingest::IngestService>(h_.db(), h_.clock, h_.reconciler,
+                                                         [&] { forwarder.wake(); });
+  client_.answer(503, "{}", {{"Retry-After", "60"}});  // the head backs off a minute
+  std::promise<void> attempted;
+  bool first = true;
+  client_.onSend([&] {
+    if (std::exchange(first, false)) attempted.set_value();
+  });
+  forwarder.start();
+  auto report = laptopReport();
+  ASSERT_TRUE(service->ingestInventory(report));
+  ASSERT_EQ(attempted.get_future().wait_for(5s), std::future_status::ready);
+  const std::uint64_t passes = forwarder.passes();
+
+  for (int i = 0; i < 5; ++i) {
+    report.report_id = testId(1100 + i);
+    report.system.hostname = "renamed-" + std::to_string(i);  // a new record each time
+    ASSERT_TRUE(service->ingestInventory(report));
+  }
+  EXPECT_EQ(forwarder.passes(), passes) << "woken for items that can only wait";
+  forwarder.stop();
+
+  h_.clock.advance(61s);
+  EXPECT_EQ(forwarder.sendBatch().delivered, 6);
+  EXPECT_TRUE(h_.outbox().empty());
+  const auto sent = client_.sent();
+  ASSERT_EQ(sent.size(), 7u) << "the failed attempt, then the six records";
+  auto last = wire::decodeAssetRecord(sent.back().request.body);
+  ASSERT_TRUE(last) << last.error().message;
+  EXPECT_EQ(last->inventory.system.hostname, "renamed-4");
 }
 
 }  // namespace

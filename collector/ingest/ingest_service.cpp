@@ -44,8 +44,7 @@ Poco::Logger& ingestLog() {
   return log;
 }
 
-void logDrops(const std::string& agent_id, const std::string& asset_id,
-              std::uint64_t dropped) {
+void logDrops(const std::string& agent_id, const std::string& asset_id, std::uint64_t dropped) {
   if (dropped == 0) return;
   ingestLog().warning(
       "[agent=%s] [asset=%s] the agent's full spool dropped %s reports while it could not "
@@ -125,11 +124,10 @@ Result<InventoryOutcome> IngestService::ingestInventory(const wire::InventoryRep
     // Delivery facts of the agent (Steward spool, OCS agent): what the next
     // heartbeat's section hashes are checked against, and the sequence/drop log.
     AgentTransportTables transport(db);
-    return transport.recordDelivery({report.agent_id, "inventory", report.report_id,
-                                     sequenceOf(report.sequence), report.collected_at,
-                                     formatRfc3339(clock_.now()),
-                                     report.dropped_reports.value_or(0)},
-                                    &report.section_hashes);
+    return transport.recordDelivery(
+        {report.agent_id, "inventory", report.report_id, sequenceOf(report.sequence),
+         report.collected_at, formatRfc3339(clock_.now()), report.dropped_reports.value_or(0)},
+        &report.section_hashes);
   });
   if (!done) return done.error();
   if (!sighting.duplicate && !report.agent_id.empty()) {
@@ -210,10 +208,10 @@ Result<std::optional<InventoryOutcome>> IngestService::ingestIfUnchanged(
       return r;
     }
     AgentTransportTables transport(db);
-    return transport.recordDelivery({scan.agent_id, "inventory", scan.report_id,
-                                     sequenceOf(scan.sequence), scan.collected_at, now,
-                                     scan.dropped_reports.value_or(0)},
-                                    &scan.section_hashes);
+    return transport.recordDelivery(
+        {scan.agent_id, "inventory", scan.report_id, sequenceOf(scan.sequence), scan.collected_at,
+         now, scan.dropped_reports.value_or(0)},
+        &scan.section_hashes);
   });
   if (!done) return done.error();
   if (!answer) {
@@ -257,12 +255,13 @@ Result<HeartbeatOutcome> IngestService::recordHeartbeat(const wire::Heartbeat& h
     if (!heartbeat.section_hashes.empty()) {
       auto stored = transport.transportOf(heartbeat.agent_id);
       if (!stored) return stored.error();
-      const std::string differ = differingSections(stored->section_hashes, heartbeat.section_hashes);
+      const std::string differ =
+          differingSections(stored->section_hashes, heartbeat.section_hashes);
       if (!differ.empty()) {
         return makeError("inventory_required",
                          "the heartbeat's inventory hashes differ from the last inventory "
-                         "stored for agent " + heartbeat.agent_id + " (" + differ +
-                         "); send a full inventory");
+                         "stored for agent " +
+                             heartbeat.agent_id + " (" + differ + "); send a full inventory");
       }
     }
     const std::string now = formatRfc3339(clock_.now());
@@ -277,9 +276,8 @@ Result<HeartbeatOutcome> IngestService::recordHeartbeat(const wire::Heartbeat& h
     seen.event_id = newUuidV7(clock_);
     seen.asset_id = outcome.asset_id;
     seen.last_seen = now;
-    return OutboxTable(db).enqueueSeen(storage::newOutboxItem(storage::kOutboxSeen, outcome.asset_id,
-                                                  seen.event_id, wire::encodeAssetSeen(seen),
-                                                  now));
+    return OutboxTable(db).enqueueSeen(storage::newOutboxItem(
+        storage::kOutboxSeen, outcome.asset_id, seen.event_id, wire::encodeAssetSeen(seen), now));
   });
   if (!done) return done.error();
   if (!outcome.duplicate) {

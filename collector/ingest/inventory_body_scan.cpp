@@ -94,9 +94,9 @@ std::size_t stringRunEnd(const char* s, std::size_t i, std::size_t n) {
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
     // v <= 0x1F unsigned exactly when max(v, 0x1F) == 0x1F.
-    const __m128i stop = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-        _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max));
+    const __m128i stop =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                     _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max));
     const int mask = _mm_movemask_epi8(stop);
     if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
@@ -106,8 +106,19 @@ std::size_t stringRunEnd(const char* s, std::size_t i, std::size_t n) {
 }
 
 // What the value after a key is, when it is left out of the hash.
-enum class Kept { hashed, number, uint, u32, string, report_id, agent_id, collected_at, sequence,
-                  dropped_reports, section_hashes };
+enum class Kept {
+  hashed,
+  number,
+  uint,
+  u32,
+  string,
+  report_id,
+  agent_id,
+  collected_at,
+  sequence,
+  dropped_reports,
+  section_hashes
+};
 
 // The containers the scan reads member by member, because they hold left-out
 // fields; every other value is one span of bytes, hashed as it stands.
@@ -152,7 +163,8 @@ class Scanner {
     ++i_;
   }
   void space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) {
+    while (i_ < s_.size() &&
+           (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) {
       ++i_;
     }
   }
@@ -200,7 +212,9 @@ class Scanner {
     do {
       const char c = peek();
       switch (c) {
-        case '"': string(escaped); break;
+        case '"':
+          string(escaped);
+          break;
         case '{':
         case '[':
           if (depth == kMaxDepth) throw Failed{};
@@ -328,16 +342,21 @@ class Scanner {
     switch (context) {
       case Context::root: {
         static constexpr std::pair<std::string_view, Kept> kTop[] = {
-            {"report_id", Kept::report_id},         {"agent_id", Kept::agent_id},
-            {"collected_at", Kept::collected_at},   {"sequence", Kept::sequence},
-            {"dropped_reports", Kept::dropped_reports}, {"section_hashes", Kept::section_hashes}};
+            {"report_id", Kept::report_id},
+            {"agent_id", Kept::agent_id},
+            {"collected_at", Kept::collected_at},
+            {"sequence", Kept::sequence},
+            {"dropped_reports", Kept::dropped_reports},
+            {"section_hashes", Kept::section_hashes}};
         for (const auto& [name, kept] : kTop) {
           if (k == name) return kept;
         }
         return Kept::hashed;
       }
-      case Context::system: return k == "uptime_seconds" ? Kept::number : Kept::hashed;
-      case Context::filesystem: return k == "used_bytes" ? Kept::uint : Kept::hashed;
+      case Context::system:
+        return k == "uptime_seconds" ? Kept::number : Kept::hashed;
+      case Context::filesystem:
+        return k == "used_bytes" ? Kept::uint : Kept::hashed;
       case Context::interface:
         if (k == "oper_state") return Kept::string;
         return k == "speed_mbps" ? Kept::u32 : Kept::hashed;
@@ -349,23 +368,46 @@ class Scanner {
   // is part of the envelope.
   void leftOut(Kept kept) {
     switch (kept) {
-      case Kept::string: plainString(); return;
-      case Kept::report_id: once(0); out_.report_id = plainString(); return;
-      case Kept::agent_id: once(1); out_.agent_id = plainString(); return;
-      case Kept::collected_at: once(2); out_.collected_at = plainString(); return;
+      case Kept::string:
+        plainString();
+        return;
+      case Kept::report_id:
+        once(0);
+        out_.report_id = plainString();
+        return;
+      case Kept::agent_id:
+        once(1);
+        out_.agent_id = plainString();
+        return;
+      case Kept::collected_at:
+        once(2);
+        out_.collected_at = plainString();
+        return;
       case Kept::number: {
         const std::string text(number());
         if (!std::isfinite(std::strtod(text.c_str(), nullptr))) throw Failed{};
         return;
       }
-      case Kept::uint: unsignedNumber(); return;
+      case Kept::uint:
+        unsignedNumber();
+        return;
       case Kept::u32:
         if (unsignedNumber() > 0xFFFFFFFFULL) throw Failed{};
         return;
-      case Kept::sequence: once(3); out_.sequence = unsignedNumber(); return;
-      case Kept::dropped_reports: once(4); out_.dropped_reports = unsignedNumber(); return;
-      case Kept::section_hashes: once(5); sectionHashes(); return;
-      case Kept::hashed: break;
+      case Kept::sequence:
+        once(3);
+        out_.sequence = unsignedNumber();
+        return;
+      case Kept::dropped_reports:
+        once(4);
+        out_.dropped_reports = unsignedNumber();
+        return;
+      case Kept::section_hashes:
+        once(5);
+        sectionHashes();
+        return;
+      case Kept::hashed:
+        break;
     }
     throw Failed{};
   }

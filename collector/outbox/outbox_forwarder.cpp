@@ -116,8 +116,8 @@ OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   if (!payload) {
     // A record that can never be completed (no sighting left, a damaged text) is
     // parked like one the server refused; a failed read is retried.
-    const bool never = payload.error().code == "sighting_missing" ||
-                       payload.error().code == "invalid_record";
+    const bool never =
+        payload.error().code == "sighting_missing" || payload.error().code == "invalid_record";
     delivery = never ? Delivery::Refused : Delivery::Retry;
     error = "cannot build the record: " + payload.error().message;
   } else {
@@ -145,8 +145,8 @@ OutboxForwarder::Attempt OutboxForwarder::deliver(const OutboxItem& item) {
   Attempt attempt;
   if (delivery == Delivery::Delivered) {
     attempt.step = Step::Delivered;
-    stored = db_.transact(
-        [&](auto& db) { return OutboxTable(db).remove(item.seq, item.event_id); });
+    stored =
+        db_.transact([&](auto& db) { return OutboxTable(db).remove(item.seq, item.event_id); });
     log().debug("%s delivered", context);
   } else if (delivery == Delivery::Refused) {
     attempt.step = Step::Parked;

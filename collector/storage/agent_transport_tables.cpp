@@ -23,7 +23,6 @@ std::map<std::string, std::string> hashesFrom(const std::string& text) {
   return out;
 }
 
-
 }  // namespace
 
 Result<void> AgentTransportTables::prepare(steward::storage::SqliteDb& db) {
@@ -166,7 +165,12 @@ Result<std::vector<DeliveryRow>> AgentTransportTables::deliveries(const std::str
   stmt->bind(1, agent_id).bind(2, std::int64_t{kKeptDeliveries});
   std::vector<DeliveryRow> out;
   auto done = stmt->forEachRow([&](const steward::storage::Statement& s) {
-    DeliveryRow row{s.text(0), s.text(1), s.text(2), std::nullopt, s.text(4), s.text(5),
+    DeliveryRow row{s.text(0),
+                    s.text(1),
+                    s.text(2),
+                    std::nullopt,
+                    s.text(4),
+                    s.text(5),
                     static_cast<std::uint64_t>(s.int64(6))};
     if (!s.isNull(3)) row.sequence = s.int64(3);
     out.push_back(std::move(row));

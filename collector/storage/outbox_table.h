@@ -19,7 +19,7 @@ inline constexpr const char* kOutboxAsset = "asset";  // payload: AssetRecord JS
 // sighting, put in when sent (outbox_payload.h). A new agent asset's record: its 86 KB
 // inventory is then written once, as the sighting, not twice.
 inline constexpr const char* kOutboxAssetOfSighting = "asset_of_sighting";
-inline constexpr const char* kOutboxSeen = "seen";    // payload: AssetSeen JSON
+inline constexpr const char* kOutboxSeen = "seen";  // payload: AssetSeen JSON
 // payload: AssetHistory JSON (decisions and changes without a new asset record)
 inline constexpr const char* kOutboxHistory = "history";
 inline constexpr const char* kOutboxIncident = "incident";  // payload: IncidentEvent JSON

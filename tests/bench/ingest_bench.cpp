@@ -102,16 +102,17 @@ wire::InventoryReport machine(std::uint64_t n, int packages) {
     m.type = "DDR5";
     r.memory.modules.push_back(m);
   }
-  r.disks = {{"nvme0n1", std::string("Samsung SSD 980"), "S" + hex(n, 10), 1'000'000'000'000ULL,
-              false}};
+  r.disks = {
+      {"nvme0n1", std::string("Samsung SSD 980"), "S" + hex(n, 10), 1'000'000'000'000ULL, false}};
   r.filesystems = {{"/", "/dev/nvme0n1p2", "ext4", 900'000'000'000ULL, 120'000'000'000ULL},
                    {"/boot/efi", "/dev/nvme0n1p1", "vfat", 536'000'000ULL, 6'000'000ULL}};
   r.interfaces = {{"enp0s31f6", macFor(n), {"10.0.0.1/24"}, {}, false},
                   {"docker0", "02:42:ac:11:00:01", {"172.17.0.1/16"}, {}, true}};
   for (int p = 0; p < packages; ++p) {
-    r.packages.push_back({"package-" + std::to_string(p) + "-lib",
-                          "1." + std::to_string(p % 17) + "." + std::to_string(p % 5) + "-2+deb12u1",
-                          std::string("amd64"), "dpkg"});
+    r.packages.push_back(
+        {"package-" + std::to_string(p) + "-lib",
+         "1." + std::to_string(p % 17) + "." + std::to_string(p % 5) + "-2+deb12u1",
+         std::string("amd64"), "dpkg"});
   }
   r.sequence = 1;
   r.system.uptime_seconds = 86'400.0;
@@ -179,10 +180,33 @@ double ownCpuSeconds() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-// Where a timed phase's CPU went: the collector's and this client's, per request.
+// The machine's CPU time so far, from the first line of /proc/stat (clock ticks):
+// all of it, the idle part (idle + iowait) and the part the hypervisor gave to
+// other guests (steal), which on a shared VM explains a slow run.
+struct MachineTicks {
+  unsigned long long total = 0, idle = 0, steal = 0;
+};
+
+MachineTicks machineTicks() {
+  std::ifstream in("/proc/stat");
+  std::string cpu;
+  in >> cpu;
+  unsigned long long v[8] = {};  // user nice system idle iowait irq softirq steal
+  for (auto& x : v) in >> x;
+  MachineTicks t;
+  for (auto x : v) t.total += x;
+  t.idle = v[3] + v[4];
+  t.steal = v[7];
+  return t;
+}
+
+// Where a timed phase's CPU went: the collector's and this client's, per request,
+// and the share of the machine left idle or stolen meanwhile.
 struct CpuSplit {
   double collector_us = 0;
   double client_us = 0;
+  double idle_pct = 0;
+  double steal_pct = 0;
 };
 
 // POSTs every prepared request with `clients` threads, each on one keep-alive
@@ -192,6 +216,7 @@ double post(const std::vector<std::string>& requests, std::uint16_t port, int cl
             pid_t collector, CpuSplit& cpu) {
   const double collector_before = cpuSecondsOf(collector);
   const double client_before = ownCpuSeconds();
+  const MachineTicks machine_before = machineTicks();
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   const auto start = Clock::now();
@@ -215,6 +240,11 @@ double post(const std::vector<std::string>& requests, std::uint16_t port, int cl
   const double n = static_cast<double>(requests.size());
   cpu.collector_us = (cpuSecondsOf(collector) - collector_before) * 1e6 / n;
   cpu.client_us = (ownCpuSeconds() - client_before) * 1e6 / n;
+  const MachineTicks machine_after = machineTicks();
+  const double ticks =
+      static_cast<double>(std::max(1ULL, machine_after.total - machine_before.total));
+  cpu.idle_pct = 100.0 * static_cast<double>(machine_after.idle - machine_before.idle) / ticks;
+  cpu.steal_pct = 100.0 * static_cast<double>(machine_after.steal - machine_before.steal) / ticks;
   return elapsed;
 }
 
@@ -231,8 +261,8 @@ std::vector<std::string> prepared(const Load& load) {
 
 int run(const Options& o) {
   namespace fs = std::filesystem;
-  const fs::path dir = o.dir.empty() ? fs::temp_directory_path() / ("steward-ingest-bench-" +
-                                                                     std::to_string(getpid()))
+  const fs::path dir = o.dir.empty() ? fs::temp_directory_path() /
+                                           ("steward-ingest-bench-" + std::to_string(getpid()))
                                      : fs::path(o.dir);
   fs::create_directories(dir);
   const std::string db_path = (dir / "collector.db").string();
@@ -270,7 +300,8 @@ int run(const Options& o) {
       const int n = std::min(o.assets, 1000);
       std::vector<std::string> again;
       for (int i = 0; i < n; ++i) {
-        again.push_back(wire::encodeInventory(reinventory(static_cast<std::uint64_t>(i), o.packages, 5)));
+        again.push_back(
+            wire::encodeInventory(reinventory(static_cast<std::uint64_t>(i), o.packages, 5)));
       }
       const auto start = Clock::now();
       // As the HTTP handler does it: scan the body, answer when unchanged.
@@ -282,9 +313,10 @@ int run(const Options& o) {
       });
       if (!ok) return std::cerr << "in-process re-ingest failed\n", 1;
       const double s = std::chrono::duration<double>(Clock::now() - start).count();
-      std::printf("in-process (no HTTP, %d threads): %d unchanged re-inventories in %.2f s "
-                  "(%.0f/s)\n",
-                  o.clients, n, s, n / s);
+      std::printf(
+          "in-process (no HTTP, %d threads): %d unchanged re-inventories in %.2f s "
+          "(%.0f/s)\n",
+          o.clients, n, s, n / s);
     }
     // A running collector's outbox is drained by the server; start from that state.
     if (auto r = (*db)->transact([](auto& sql) { return sql.exec("DELETE FROM outbox"); }); !r) {
@@ -311,8 +343,8 @@ int run(const Options& o) {
     const int n = 200;
     const auto start = Clock::now();
     for (int i = 0; i < n; ++i) {
-      auto decoded = wire::decodeInventory(unchanged.bodies[static_cast<std::size_t>(i) %
-                                                           unchanged.bodies.size()]);
+      auto decoded = wire::decodeInventory(
+          unchanged.bodies[static_cast<std::size_t>(i) % unchanged.bodies.size()]);
       if (!decoded) return std::cerr << decoded.error().message << "\n", 1;
     }
     const double decode_us =
@@ -331,9 +363,10 @@ int run(const Options& o) {
     }
     const double scan_us =
         std::chrono::duration<double, std::micro>(Clock::now() - scan_start).count() / n;
-    std::printf("per report, one thread: decode %.0f us, content encode + hash %.0f us, "
-                "body scan + hash %.0f us\n",
-                decode_us, hash_us, scan_us);
+    std::printf(
+        "per report, one thread: decode %.0f us, content encode + hash %.0f us, "
+        "body scan + hash %.0f us\n",
+        decode_us, hash_us, scan_us);
   }
 
   const std::string port_file = (dir / "collector.port").string();
@@ -387,8 +420,8 @@ int run(const Options& o) {
   }
   const double fresh_rate = o.fresh / fresh_s;
   const double unchanged_rate = o.unchanged / unchanged_s;
-  std::printf("\nsteward-collector, %d clients, %d assets known, %d packages each:\n",
-              o.clients, o.assets, o.packages);
+  std::printf("\nsteward-collector, %d clients, %d assets known, %d packages each:\n", o.clients,
+              o.assets, o.packages);
   std::printf("  new inventories:        %6d in %6.2f s = %7.0f/s  (target >= 500/s)  %s\n",
               o.fresh, fresh_s, fresh_rate, fresh_rate >= 500 ? "PASS" : "FAIL");
   std::printf("  unchanged re-inventory: %6d in %6.2f s = %7.0f/s  (target >= 2000/s) %s\n",
@@ -396,10 +429,16 @@ int run(const Options& o) {
   const double again_rate = o.unchanged / again_s;
   std::printf("  unchanged, next pass:    %6d in %6.2f s = %7.0f/s  (target >= 2000/s) %s\n",
               o.unchanged, again_s, again_rate, again_rate >= 2000 ? "PASS" : "FAIL");
-  std::printf("  CPU per request (collector / this client): new %.0f / %.0f us, unchanged "
-              "%.0f / %.0f us, next pass %.0f / %.0f us\n",
-              fresh_cpu.collector_us, fresh_cpu.client_us, unchanged_cpu.collector_us,
-              unchanged_cpu.client_us, again_cpu.collector_us, again_cpu.client_us);
+  std::printf(
+      "  CPU per request (collector / this client): new %.0f / %.0f us, unchanged "
+      "%.0f / %.0f us, next pass %.0f / %.0f us\n",
+      fresh_cpu.collector_us, fresh_cpu.client_us, unchanged_cpu.collector_us,
+      unchanged_cpu.client_us, again_cpu.collector_us, again_cpu.client_us);
+  std::printf(
+      "  machine idle / stolen by the hypervisor: new %.0f / %.0f %%, unchanged %.0f / %.0f %%, "
+      "next pass %.0f / %.0f %%\n",
+      fresh_cpu.idle_pct, fresh_cpu.steal_pct, unchanged_cpu.idle_pct, unchanged_cpu.steal_pct,
+      again_cpu.idle_pct, again_cpu.steal_pct);
   std::printf("  assets stored afterwards: %lld (expected %d)\n", static_cast<long long>(assets),
               o.assets + o.fresh);
   std::printf(
@@ -417,14 +456,22 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     const std::string value = argv[i + 1];
-    if (flag == "--collector") o.collector = value;
-    else if (flag == "--assets") o.assets = std::stoi(value);
-    else if (flag == "--new") o.fresh = std::stoi(value);
-    else if (flag == "--unchanged") o.unchanged = std::stoi(value);
-    else if (flag == "--packages") o.packages = std::stoi(value);
-    else if (flag == "--clients") o.clients = std::stoi(value);
-    else if (flag == "--http-threads") o.http_threads = std::stoi(value);
-    else if (flag == "--dir") o.dir = value;
+    if (flag == "--collector")
+      o.collector = value;
+    else if (flag == "--assets")
+      o.assets = std::stoi(value);
+    else if (flag == "--new")
+      o.fresh = std::stoi(value);
+    else if (flag == "--unchanged")
+      o.unchanged = std::stoi(value);
+    else if (flag == "--packages")
+      o.packages = std::stoi(value);
+    else if (flag == "--clients")
+      o.clients = std::stoi(value);
+    else if (flag == "--http-threads")
+      o.http_threads = std::stoi(value);
+    else if (flag == "--dir")
+      o.dir = value;
     else {
       std::cerr << "unknown flag " << flag << "\n";
       return 2;

@@ -24,8 +24,8 @@ using testing::CollectorHarness;
 using testing::laptopReport;
 using testing::testId;
 
-const std::map<std::string, std::string> kHashes = {
-    {"packages", "1200-00000000000000aa"}, {"system", "80-00000000000000bb"}};
+const std::map<std::string, std::string> kHashes = {{"packages", "1200-00000000000000aa"},
+                                                    {"system", "80-00000000000000bb"}};
 
 class AgentTransportTest : public ::testing::Test {
  protected:

@@ -110,8 +110,8 @@ TEST_F(IngestRouterTest, StoresInventoryAndQueuesTheAssetRecordForTheServer) {
 TEST_F(IngestRouterTest, ANewAgentsInventoryIsStoredOnceAndSentWhole) {
   auto report = laptopReport();
   for (int i = 0; i < 300; ++i) {
-    report.packages.push_back({"package-" + std::to_string(i), "1.0-" + std::to_string(i),
-                               std::string("amd64"), "dpkg"});
+    report.packages.push_back(
+        {"package-" + std::to_string(i), "1.0-" + std::to_string(i), std::string("amd64"), "dpkg"});
   }
   const std::string body = wire::encodeInventory(report);
   ASSERT_EQ(post("/api/v1/agent/inventory", body).status, 200);

@@ -85,9 +85,12 @@ TEST(InventoryBodyScanTest, AnythingElseCounts) {
     EXPECT_NE(hashOf(changed), first);
   }
   // Values moved across keys or between strings must not give the same stream.
-  const auto a = scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","x":"ab","y":""})");
-  const auto b = scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","x":"a","y":"b"})");
-  const auto c = scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","x":["ab"],"y":""})");
+  const auto a =
+      scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","x":"ab","y":""})");
+  const auto b =
+      scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","x":"a","y":"b"})");
+  const auto c =
+      scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","x":["ab"],"y":""})");
   ASSERT_TRUE(a && b && c);
   EXPECT_NE(a->content_hash, b->content_hash);
   EXPECT_NE(a->content_hash, c->content_hash);
@@ -112,18 +115,27 @@ TEST(InventoryBodyScanTest, LeftOutFieldsOfTheWrongTypeAreRefused) {
   EXPECT_FALSE(scanInventoryBody(head + R"("interfaces":[{"oper_state":1}]})"));
   EXPECT_FALSE(scanInventoryBody(head + R"("sequence":"1"})"));
   EXPECT_FALSE(scanInventoryBody(head + R"("section_hashes":{"s":{"x":"1"}}})"));
-  EXPECT_FALSE(scanInventoryBody(R"({"report_id":"r","report_id":"s","agent_id":"a","collected_at":"t"})"));
+  EXPECT_FALSE(
+      scanInventoryBody(R"({"report_id":"r","report_id":"s","agent_id":"a","collected_at":"t"})"));
   EXPECT_FALSE(scanInventoryBody(R"(["report_id"])"));
   EXPECT_FALSE(scanInventoryBody("not json"));
   EXPECT_FALSE(scanInventoryBody(head + R"("x":1)"));  // truncated
 }
 
 TEST(InventoryBodyScanTest, AnEnvelopeTheDecoderRejectsIsMarkedInvalid) {
-  EXPECT_FALSE(scanInventoryBody(R"({"report_id":"","agent_id":"a","collected_at":"t"})")->envelope_valid);
-  EXPECT_FALSE(scanInventoryBody(R"({"report_id":"r","agent_id":"","collected_at":"t"})")->envelope_valid);
+  EXPECT_FALSE(
+      scanInventoryBody(R"({"report_id":"","agent_id":"a","collected_at":"t"})")->envelope_valid);
+  EXPECT_FALSE(
+      scanInventoryBody(R"({"report_id":"r","agent_id":"","collected_at":"t"})")->envelope_valid);
   EXPECT_FALSE(scanInventoryBody(R"({"report_id":"r","agent_id":"a"})")->envelope_valid);
-  EXPECT_FALSE(scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","section_hashes":{"s":""}})")->envelope_valid);
-  EXPECT_TRUE(scanInventoryBody(R"({"report_id":"r","agent_id":"a","collected_at":"t","section_hashes":{"s":"1"}})")->envelope_valid);
+  EXPECT_FALSE(
+      scanInventoryBody(
+          R"({"report_id":"r","agent_id":"a","collected_at":"t","section_hashes":{"s":""}})")
+          ->envelope_valid);
+  EXPECT_TRUE(
+      scanInventoryBody(
+          R"({"report_id":"r","agent_id":"a","collected_at":"t","section_hashes":{"s":"1"}})")
+          ->envelope_valid);
 }
 
 TEST(InventoryBodyScanTest, StringsHoldingJsonSyntaxDoNotMisleadIt) {
@@ -153,7 +165,8 @@ TEST(InventoryBodyScanTest, ControlBytesAndEscapedKeysAreLeftToTheDecoder) {
   EXPECT_FALSE(scanInventoryBody(R"({"report\u005fid":"r","agent_id":"a","collected_at":"t"})"));
   // Left-out strings with escapes or non-ASCII bytes are the decoder's to read.
   EXPECT_FALSE(scanInventoryBody(R"({"report_id":"r\u0041","agent_id":"a","collected_at":"t"})"));
-  EXPECT_FALSE(scanInventoryBody("{\"report_id\":\"r\xc3\xa9\",\"agent_id\":\"a\",\"collected_at\":\"t\"}"));
+  EXPECT_FALSE(
+      scanInventoryBody("{\"report_id\":\"r\xc3\xa9\",\"agent_id\":\"a\",\"collected_at\":\"t\"}"));
   // Unbalanced or mismatched brackets inside a span.
   EXPECT_FALSE(scanInventoryBody(head + R"("x":[1,{"y":2]]})"));
   EXPECT_FALSE(scanInventoryBody(head + R"("x":[[1]})"));
@@ -200,9 +213,14 @@ TEST(InventoryBodyScanTest, AnyBodyWithAnAcceptedBodysHashDecodesToItsContent) {
       const std::size_t at = random() % mutant.size();
       const char c = alphabet[random() % alphabet.size()];
       switch (random() % 3) {
-        case 0: mutant[at] = c; break;
-        case 1: mutant.insert(at, 1, c); break;
-        default: mutant.erase(at, 1);
+        case 0:
+          mutant[at] = c;
+          break;
+        case 1:
+          mutant.insert(at, 1, c);
+          break;
+        default:
+          mutant.erase(at, 1);
       }
     }
     const auto scan = scanInventoryBody(mutant);

@@ -81,8 +81,7 @@ class OutboxForwarderTest : public ::testing::Test {
                const std::string& payload) {
     const auto item =
         storage::newOutboxItem(kind, asset_id, event_id, payload, "2026-12-01T00:00:00Z");
-    ASSERT_TRUE(
-        h_.db().transact([&](auto& db) { return storage::OutboxTable(db).enqueue(item); }));
+    ASSERT_TRUE(h_.db().transact([&](auto& db) { return storage::OutboxTable(db).enqueue(item); }));
   }
   std::int64_t nowMs() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(h_.clock.now().time_since_epoch())
@@ -303,15 +302,15 @@ TEST_F(OutboxForwarderTest, ASeenRefreshedWhileInFlightIsStillSent) {
   storeInventory(1);
   EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
   h_.clock.advance(60s);
-  ASSERT_TRUE(h_.service->recordHeartbeat(
-      {{}, testId(7000), testId(1), "2026-11-25T16:40:00Z", {}, {}}));
+  ASSERT_TRUE(
+      h_.service->recordHeartbeat({{}, testId(7000), testId(1), "2026-11-25T16:40:00Z", {}, {}}));
   const std::string first_seen = formatRfc3339(h_.clock.now());
   bool refreshed = false;
   client_.onSend([&] {
     if (std::exchange(refreshed, true)) return;
     h_.clock.advance(60s);
-    ASSERT_TRUE(h_.service->recordHeartbeat(
-        {{}, testId(7001), testId(1), "2026-11-25T16:41:00Z", {}, {}}));
+    ASSERT_TRUE(
+        h_.service->recordHeartbeat({{}, testId(7001), testId(1), "2026-11-25T16:41:00Z", {}, {}}));
   });
   EXPECT_EQ(forwarder_.sendBatch().delivered, 1);
   ASSERT_EQ(h_.outbox().size(), 1u) << "the refreshed seen item must stay queued";

@@ -137,7 +137,8 @@ void writeOldDatabase(const std::string& path, int version, const std::string& i
       "CREATE INDEX outbox_pending ON outbox(state, seq);"
       "INSERT INTO outbox(kind, asset_id, event_id, payload, created_at) "
       "VALUES ('seen', 'a', 'e1', '{}', 't');"
-      "PRAGMA user_version = " + std::to_string(version) + ";"));
+      "PRAGMA user_version = " +
+      std::to_string(version) + ";"));
   auto insert = (*raw)->prepare(
       "INSERT INTO assets VALUES ('a', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', "
       "'2026-11-02T00:00:00Z', 'old-host', ?)");

@@ -10,7 +10,6 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -384,8 +383,13 @@ class Scanner {
         out_.collected_at = plainString();
         return;
       case Kept::number: {
-        const std::string text(number());
-        if (!std::isfinite(std::strtod(text.c_str(), nullptr))) throw Failed{};
+        // A number too large for a double is one the decoder refuses (not finite).
+        const std::string_view text = number();
+        double value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+          throw Failed{};
+        }
         return;
       }
       case Kept::uint:

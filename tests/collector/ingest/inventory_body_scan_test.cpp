@@ -109,6 +109,9 @@ TEST(InventoryBodyScanTest, LeftOutFieldsOfTheWrongTypeAreRefused) {
   EXPECT_FALSE(scanInventoryBody(head + R"("system":{"uptime_seconds":"5"}})"));
   EXPECT_FALSE(scanInventoryBody(head + R"("system":{"uptime_seconds":{"a":1}}})"));
   EXPECT_FALSE(scanInventoryBody(head + R"("system":{"uptime_seconds":null}})"));
+  EXPECT_FALSE(scanInventoryBody(head + R"("system":{"uptime_seconds":1e999}})"));  // not finite
+  EXPECT_FALSE(scanInventoryBody(head + R"("system":{"uptime_seconds":01}})"));     // not JSON
+  EXPECT_TRUE(scanInventoryBody(head + R"("system":{"uptime_seconds":-1.5e3}})"));
   EXPECT_FALSE(scanInventoryBody(head + R"("filesystems":[{"used_bytes":-1}]})"));
   EXPECT_FALSE(scanInventoryBody(head + R"("filesystems":[{"used_bytes":1.5}]})"));
   EXPECT_FALSE(scanInventoryBody(head + R"("interfaces":[{"speed_mbps":4294967296}]})"));

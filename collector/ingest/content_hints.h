@@ -17,8 +17,8 @@ namespace steward::collector::ingest {
 
 class ContentHints {
  public:
-  // Holds at most `capacity` agents; past that it starts again empty (the agents
-  // then each pay one database read, as after a restart).
+  // Holds at most `capacity` agents (about 120 bytes each); past that it starts again
+  // empty (the agents then each pay one database read, as after a restart).
   explicit ContentHints(std::size_t capacity = 200'000) : capacity_(capacity) {}
 
   // Whether the agent's stored content has `content_hash` (hex SHA-256); nullopt

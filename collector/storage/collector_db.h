@@ -45,6 +45,9 @@ class CollectorDb {
   // batch's fsync. In-memory databases have no second connection: read() then.
   Result<void> readCommitted(const Work& work);
 
+  // Checkpoints the log's own thread has run (diagnostics, tests); 0 in memory.
+  int checkpoints() const { return checkpointer_ ? checkpointer_->checkpoints() : 0; }
+
  private:
   CollectorDb(std::unique_ptr<steward::storage::SqliteDb> db,
               std::unique_ptr<steward::storage::SqliteDb> reader, std::string collector_id)

@@ -257,28 +257,54 @@ class Scanner {
     return s_.substr(start, i_ - start);
   }
 
+  // The elements of the container opening at i_ with `open` and closing with
+  // `close`, each read by `element` from its first byte; checks the commas between.
+  template <typename Element>
+  void elements(char open, char close, const Element& element) {
+    expect(open);
+    space();
+    if (peek() == close) {
+      ++i_;
+      return;
+    }
+    for (;;) {
+      element();
+      space();
+      const char c = peek();
+      ++i_;
+      if (c == close) return;
+      if (c != ',') throw Failed{};
+      space();
+    }
+  }
+
+  // Between a member's key and its value.
+  void colon() {
+    space();
+    expect(':');
+    space();
+  }
+
+  // The value at i_ as one framed span of bytes.
+  void hashSpan() {
+    sha_.add(kSpanBegin);
+    sha_.add(span());
+    sha_.add(kSpanEnd);
+  }
+
   // Members one by one: each hashed member is its raw key and its value (a framed
   // span, or a container read in its own context); a left-out member adds nothing,
   // so its presence does not count either.
   void object(Context context) {
-    expect('{');
     sha_.add(kObjectBegin);
-    space();
-    if (peek() == '}') {
-      ++i_;
-      sha_.add(kObjectEnd);
-      return;
-    }
-    for (;;) {
+    elements('{', '}', [&] {
       if (peek() != '"') throw Failed{};
       bool escaped = false;
       const std::string_view raw_key = string(escaped);
       // A key written with escapes may name a left-out field: the decoder reads it.
       if (escaped) throw Failed{};
       const std::string_view key = raw_key.substr(1, raw_key.size() - 2);
-      space();
-      expect(':');
-      space();
+      colon();
       const Kept kept = classify(context, key);
       if (kept == Kept::hashed) {
         sha_.add(raw_key);
@@ -286,13 +312,7 @@ class Scanner {
       } else {
         leftOut(kept);
       }
-      space();
-      const char c = peek();
-      ++i_;
-      if (c == '}') break;
-      if (c != ',') throw Failed{};
-      space();
-    }
+    });
     sha_.add(kObjectEnd);
   }
 
@@ -304,36 +324,19 @@ class Scanner {
       if (c == '[' && key == "filesystems") return array(Context::filesystem);
       if (c == '[' && key == "interfaces") return array(Context::interface);
     }
-    sha_.add(kSpanBegin);
-    sha_.add(span());
-    sha_.add(kSpanEnd);
+    hashSpan();
   }
 
   // An array whose object items are read in `items` context.
   void array(Context items) {
-    expect('[');
     sha_.add(kArrayBegin);
-    space();
-    if (peek() == ']') {
-      ++i_;
-      sha_.add(kArrayEnd);
-      return;
-    }
-    for (;;) {
+    elements('[', ']', [&] {
       if (peek() == '{') {
         object(items);
       } else {
-        sha_.add(kSpanBegin);
-        sha_.add(span());
-        sha_.add(kSpanEnd);
+        hashSpan();
       }
-      space();
-      const char c = peek();
-      ++i_;
-      if (c == ']') break;
-      if (c != ',') throw Failed{};
-      space();
-    }
+    });
     sha_.add(kArrayEnd);
   }
 
@@ -475,30 +478,16 @@ class Scanner {
 
   // section_hashes: an object of section name to hash text, within the codec's limits.
   void sectionHashes() {
-    expect('{');
-    space();
-    if (peek() == '}') {
-      ++i_;
-      return;
-    }
-    for (;;) {
+    elements('{', '}', [&] {
       const std::string name(plainString());
-      space();
-      expect(':');
-      space();
+      colon();
       const std::string hash(plainString());
       if (name.empty() || name.size() > wire::detail::kMaxHashText || hash.empty() ||
           hash.size() > wire::detail::kMaxHashText || out_.section_hashes.contains(name)) {
         out_.envelope_valid = false;
       }
       out_.section_hashes.emplace(name, hash);
-      space();
-      const char c = peek();
-      ++i_;
-      if (c == '}') return;
-      if (c != ',') throw Failed{};
-      space();
-    }
+    });
   }
 
   std::string_view s_;

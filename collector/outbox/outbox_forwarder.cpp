@@ -59,19 +59,16 @@ BatchOutcome OutboxForwarder::sendBatch() {
   });
   if (!loaded) {
     log().error("cannot read the outbox: %s", loaded.error().message);
-    outcome.next_due = clock_.now() + options_.retry_max;
-    return outcome;
+    return outcome;  // no head to wait for: the thread looks again after retry_max
   }
   if (head_due) {
     outcome.next_due = fromUnixMs(*head_due);
-    outcome.head_backs_off = true;
     return outcome;
   }
 
   for (const auto& item : items) {
     if (item.next_attempt_ms > unixMs(clock_.now())) {
       outcome.next_due = fromUnixMs(item.next_attempt_ms);
-      outcome.head_backs_off = true;
       return outcome;  // the oldest item is backing off; later ones wait behind it
     }
     const Attempt attempt = deliver(item);
@@ -85,7 +82,6 @@ BatchOutcome OutboxForwarder::sendBatch() {
       case Step::Retry:
         ++outcome.failed_attempts;
         outcome.next_due = attempt.retry_at;
-        outcome.head_backs_off = true;
         return outcome;  // keep order: nothing overtakes the item that failed
     }
   }
@@ -221,7 +217,7 @@ void OutboxForwarder::run() {
                         std::chrono::duration_cast<std::chrono::milliseconds>(options_.retry_max));
     }
     std::unique_lock lock(mutex_);
-    const bool wakes = !outcome.head_backs_off;
+    const bool wakes = !outcome.next_due;
     cv_.wait_for(lock, wait, [&] { return stop_ || (wake_ && wakes); });
   }
 }

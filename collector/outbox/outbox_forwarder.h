@@ -36,12 +36,11 @@ struct ForwarderOptions {
 struct BatchOutcome {
   int delivered = 0;
   int parked = 0;
-  int failed_attempts = 0;                  // retryable failures (0 or 1: the batch stops)
-  bool more = false;                        // a full batch went out; send again at once
-  std::optional<Clock::WallTime> next_due;  // the head of the queue waits until then
-  // The head is backing off: items queued meanwhile wait behind it, so the thread
-  // need not look again before next_due when one is.
-  bool head_backs_off = false;
+  int failed_attempts = 0;  // retryable failures (0 or 1: the batch stops)
+  bool more = false;        // a full batch went out; send again at once
+  // The head of the queue backs off until then: items queued meanwhile wait behind
+  // it, so the thread need not look again before, whatever is queued.
+  std::optional<Clock::WallTime> next_due;
 };
 
 class OutboxForwarder {

@@ -79,13 +79,11 @@ Result<void> AgentTransportTables::recordDelivery(
       "INSERT INTO agent_deliveries(agent_id, kind, item_id, sequence, sent_at, received_at, "
       "dropped_reports) VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (!insert) return insert.error();
-  insert->bind(1, row.agent_id).bind(2, row.kind).bind(3, row.item_id);
-  if (row.sequence) {
-    insert->bind(4, *row.sequence);
-  } else {
-    insert->bindNull(4);
-  }
-  insert->bind(5, row.sent_at)
+  insert->bind(1, row.agent_id)
+      .bind(2, row.kind)
+      .bind(3, row.item_id)
+      .bind(4, row.sequence)
+      .bind(5, row.sent_at)
       .bind(6, row.received_at)
       .bind(7, static_cast<std::int64_t>(row.dropped_reports));
   if (auto r = insert->run(); !r) return r;
@@ -103,18 +101,12 @@ Result<void> AgentTransportTables::recordDelivery(
       "untrimmed_deliveries = untrimmed_deliveries + 1 "
       "RETURNING untrimmed_deliveries");
   if (!upsert) return upsert.error();
-  upsert->bind(1, row.agent_id);
-  if (row.sequence) {
-    upsert->bind(2, *row.sequence);
-  } else {
-    upsert->bindNull(2);
-  }
-  upsert->bind(3, static_cast<std::int64_t>(row.dropped_reports)).bind(4, row.received_at);
-  if (section_hashes != nullptr) {
-    upsert->bind(5, hashesText(*section_hashes));
-  } else {
-    upsert->bindNull(5);
-  }
+  upsert->bind(1, row.agent_id)
+      .bind(2, row.sequence)
+      .bind(3, static_cast<std::int64_t>(row.dropped_reports))
+      .bind(4, row.received_at)
+      .bind(5,
+            section_hashes != nullptr ? std::optional(hashesText(*section_hashes)) : std::nullopt);
   auto counted = upsert->step();
   if (!counted) return counted.error();
   const std::int64_t untrimmed = *counted ? upsert->int64(0) : 0;

@@ -60,7 +60,7 @@ void GroupCommit::runBatch(const std::deque<Pending*>& batch) {
   };
   // Each work's savepoint statements come from the connection's statement cache:
   // parsed once, not per work on the batch's serial path.
-  auto run = [&](std::string_view sql) -> Result<void> {
+  auto cachedExec = [&](std::string_view sql) -> Result<void> {
     auto stmt = db_.prepare(sql);
     if (!stmt) return stmt.error();
     return stmt->run();
@@ -68,7 +68,7 @@ void GroupCommit::runBatch(const std::deque<Pending*>& batch) {
   auto tx = steward::storage::Transaction::begin(db_);
   if (!tx) return failAll(tx.error());
   for (Pending* p : batch) {
-    if (auto r = run("SAVEPOINT work"); !r) return failAll(r.error());  // ~tx rolls back
+    if (auto r = cachedExec("SAVEPOINT work"); !r) return failAll(r.error());  // ~tx rolls back
     try {
       p->result = (*p->work)(db_);
     } catch (const std::exception& e) {
@@ -79,9 +79,9 @@ void GroupCommit::runBatch(const std::deque<Pending*>& batch) {
     if (!p->result) {
       // Undo this work alone; if even that fails the transaction is in an unknown
       // state, and none of it may be committed.
-      if (auto r = run("ROLLBACK TO work"); !r) return failAll(r.error());
+      if (auto r = cachedExec("ROLLBACK TO work"); !r) return failAll(r.error());
     }
-    if (auto r = run("RELEASE work"); !r) return failAll(r.error());
+    if (auto r = cachedExec("RELEASE work"); !r) return failAll(r.error());
   }
   if (auto r = tx->commit(); !r) {
     // A failed COMMIT (busy, I/O) can leave the transaction open: end it.

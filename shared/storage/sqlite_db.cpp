@@ -54,6 +54,9 @@ Statement& Statement::bindNull(int index) {
 Statement& Statement::bind(int index, const std::optional<std::string>& text) {
   return text ? bind(index, std::string_view(*text)) : bindNull(index);
 }
+Statement& Statement::bind(int index, const std::optional<std::int64_t>& value) {
+  return value ? bind(index, *value) : bindNull(index);
+}
 
 Result<bool> Statement::step() {
   const int rc = sqlite3_step(stmt_);

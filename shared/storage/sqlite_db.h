@@ -41,7 +41,8 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, double value);
   Statement& bindNull(int index);
-  Statement& bind(int index, const std::optional<std::string>& text);
+  Statement& bind(int index, const std::optional<std::string>& text);    // NULL when empty
+  Statement& bind(int index, const std::optional<std::int64_t>& value);  // NULL when empty
 
   // Advances: true when a row is available, false when done, Error on failure
   // (a constraint violation has code "constraint").

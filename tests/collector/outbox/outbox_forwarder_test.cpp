@@ -378,9 +378,11 @@ TEST_F(OutboxForwarderTest, ItemsQueuedBehindABackingOffHeadDoNotWakeTheThread) 
   EXPECT_TRUE(h_.outbox().empty());
   const auto sent = client_.sent();
   ASSERT_EQ(sent.size(), 7u) << "the failed attempt, then the six records";
-  auto last = wire::decodeAssetRecord(sent.back().request.body);
-  ASSERT_TRUE(last) << last.error().message;
-  EXPECT_EQ(last->inventory.system.hostname, "renamed-4");
+  for (int i = 0; i < 5; ++i) {
+    auto record = wire::decodeAssetRecord(sent[static_cast<std::size_t>(2 + i)].request.body);
+    ASSERT_TRUE(record) << record.error().message;
+    EXPECT_EQ(record->inventory.system.hostname, "renamed-" + std::to_string(i));
+  }
 }
 
 }  // namespace
